@@ -1,0 +1,67 @@
+import { safeLocale } from './localize.js';
+
+// ISO 8601 as CMSs send it: a date, or a date-time with optional seconds, fraction and zone.
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Parses an ISO 8601 date or date-time; `null` for anything else (including impossible dates). */
+export function parseIsoDate(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const text = value.trim();
+  if (!ISO_8601.test(text)) return null;
+  const date = new Date(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', 'T'));
+  if (Number.isNaN(date.getTime())) return null;
+  // `new Date('2024-02-31')` rolls over to March; a CMS typo must not become another day.
+  const [y, m, d] = text.slice(0, 10).split('-').map(Number);
+  const check = new Date(Date.UTC(y as number, (m as number) - 1, d as number));
+  if (check.getUTCMonth() !== (m as number) - 1 || check.getUTCDate() !== d) return null;
+  return date;
+}
+
+export interface FormattedDate {
+  /** The machine-readable value for `<time datetime>`. */
+  datetime: string;
+  /** The date as a reader of `lang` reads it. */
+  text: string;
+}
+
+/**
+ * Formats an ISO 8601 value for `<time>`: date only when the value has no time, date and time
+ * otherwise. A date-only value is shown as that calendar day whatever the reader's time zone.
+ */
+export function formatDate(value: string | null | undefined, lang: string, timeZone?: string): FormattedDate | null {
+  const date = parseIsoDate(value);
+  if (!date || !value) return null;
+  const dateOnly = value.trim().length === 10;
+  const options: Intl.DateTimeFormatOptions = dateOnly
+    ? { dateStyle: 'long', timeZone: 'UTC' }
+    : { dateStyle: 'long', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) };
+  return { datetime: value.trim(), text: new Intl.DateTimeFormat(safeLocale(lang), options).format(date) };
+}
+
+/** Joins names as `lang` does ("A, B and C", "A، B و C"). */
+export function formatList(items: readonly string[], lang: string, type: Intl.ListFormatType = 'conjunction'): string {
+  return new Intl.ListFormat(safeLocale(lang), { style: 'long', type }).format(items);
+}
+
+/**
+ * The same join, as parts, so a caller can render each name as an element (a link) and keep the
+ * language's own separators between them.
+ */
+export function listParts<T>(items: readonly T[], lang: string, label: (item: T) => string): Array<string | T> {
+  const parts = new Intl.ListFormat(safeLocale(lang), { style: 'long', type: 'conjunction' }).formatToParts(
+    items.map(label),
+  );
+  let index = 0;
+  return parts.map((part) => (part.type === 'element' ? (items[index++] as T) : part.value));
+}
+
+/** Only http(s) URLs (absolute or relative to the page) may become links. */
+export function safeHttpUrl(value: string | null | undefined, base = 'https://example.invalid/'): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value.trim(), base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? value.trim() : null;
+  } catch {
+    return null;
+  }
+}

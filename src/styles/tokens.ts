@@ -1,0 +1,41 @@
+import { css, unsafeCSS } from 'lit';
+import { TOKENS, privateName } from './token-list.js';
+
+/**
+ * Every element reads public tokens through private variables declared once here:
+ * `--_color-text: var(--news-color-text, #1a1a1a)`. Elements use only `var(--_…)`, so the
+ * defaults live in one place (token-list.ts) and a token set on the page or the element wins.
+ */
+export const tokenStyles = css`
+  :host {
+    ${unsafeCSS(TOKENS.map((t) => `${privateName(t.name)}: var(${t.name}, ${t.value});`).join('\n'))}
+  }
+`;
+
+/** Shared resets for every element's shadow root: the host box, hidden, focus ring. */
+export const hostStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,47 @@
+import { expect } from '@open-wc/testing';
+import { catalogs, en } from '../../src/core/messages.js';
+import { catalogFor, safeLocale, translate, translateParts } from '../../src/core/localize.js';
+
+describe('localize', () => {
+  it('ships every English string in every catalog, with the same placeholders', () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{\w+\}/g)].map((m) => m[0]).sort().join();
+    for (const [lang, catalog] of Object.entries(catalogs)) {
+      for (const key of Object.keys(en) as Array<keyof typeof en>) {
+        expect(catalog[key], `${lang} ${key}`).to.be.a('string').and.not.equal('');
+        expect(placeholders(catalog[key]), `${lang} ${key}`).to.equal(placeholders(en[key]));
+      }
+    }
+  });
+
+  const cases: Array<[string, string]> = [
+    ['fa-IR', 'بستن'],
+    ['FR', 'Fermer'],
+    ['de_DE', 'Schließen'],
+    ['ar', 'إغلاق'],
+    ['es-419', 'Cerrar'],
+    ['xx', 'Close'],
+    ['', 'Close'],
+  ];
+  for (const [lang, expected] of cases) {
+    it(`picks the catalog for "${lang}"`, () => {
+      expect(translate(lang, 'photo.close')).to.equal(expected);
+    });
+  }
+
+  it('fills placeholders and keeps unknown ones', () => {
+    expect(translate('en', 'byline.in-place', { names: 'A and B', place: 'Paris' })).to.equal('A and B in Paris');
+    expect(translate('en', 'byline.in-place', { names: 'A' })).to.equal('A in {place}');
+  });
+
+  it('splits a string around non-string values in translated order', () => {
+    const link = { link: true };
+    expect(translateParts('en', 'byline.author', { names: link })).to.deep.equal(['By ', link]);
+    expect(translateParts('fa', 'byline.in-place', { names: link, place: 'x' })).to.deep.equal([link, ' در ', 'x']);
+  });
+
+  it('canonicalizes locales and falls back to English on a malformed tag', () => {
+    expect(safeLocale('fa-ir')).to.equal('fa-IR');
+    expect(safeLocale('not a tag!')).to.equal('en');
+    expect(catalogFor('zz')).to.equal(en);
+  });
+});

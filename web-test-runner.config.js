@@ -1,0 +1,55 @@
+// Element and pure-logic tests in real browsers: Debian's Chromium and Firefox ESR.
+// No test tool downloads a browser here; paths can be overridden with CHROME_PATH / FIREFOX_PATH.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { defaultReporter } from '@web/test-runner';
+import { countingReporter } from './scripts/wtr-counting-reporter.js';
+
+const chromeFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const only = process.env.BROWSERS?.split(',') ?? ['chromium', 'firefox'];
+const browsers = [];
+if (only.includes('chromium')) {
+  browsers.push(
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        headless: true,
+        args: chromeFlags,
+      },
+    }),
+  );
+}
+if (only.includes('firefox')) {
+  browsers.push(
+    puppeteerLauncher({
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
+        headless: true,
+      },
+    }),
+  );
+}
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  browsers,
+  concurrency: 1,
+  concurrentBrowsers: 2,
+  browserStartTimeout: 60000,
+  testsFinishTimeout: 300000,
+  testFramework: { config: { timeout: 10000 } },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
+  reporters: [defaultReporter(), countingReporter({ outFile: 'test-results/wtr.json' })],
+};
