@@ -8,12 +8,16 @@ export function parseIsoDate(value: string | null | undefined): Date | null {
   if (!value) return null;
   const text = value.trim();
   if (!ISO_8601.test(text)) return null;
-  const date = new Date(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', 'T'));
+  // `+0300` is ISO 8601 but not in ECMAScript's date format: give every engine `+03:00`.
+  const normalized = text.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  const date = new Date(text.length === 10 ? `${text}T00:00:00Z` : normalized);
   if (Number.isNaN(date.getTime())) return null;
   // `new Date('2024-02-31')` rolls over to March; a CMS typo must not become another day.
-  const [y, m, d] = text.slice(0, 10).split('-').map(Number);
-  const check = new Date(Date.UTC(y as number, (m as number) - 1, d as number));
-  if (check.getUTCMonth() !== (m as number) - 1 || check.getUTCDate() !== d) return null;
+  const [y, m, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const check = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0–99 to 1900–1999 (0000-02-29 is a real day).
+  check.setUTCFullYear(y, m - 1, d);
+  if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return null;
   return date;
 }
 
@@ -35,7 +39,14 @@ export function formatDate(value: string | null | undefined, lang: string, timeZ
   const options: Intl.DateTimeFormatOptions = dateOnly
     ? { dateStyle: 'long', timeZone: 'UTC' }
     : { dateStyle: 'long', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) };
-  return { datetime: value.trim(), text: new Intl.DateTimeFormat(safeLocale(lang), options).format(date) };
+  let formatter: Intl.DateTimeFormat;
+  try {
+    formatter = new Intl.DateTimeFormat(safeLocale(lang), options);
+  } catch {
+    // An unknown time zone (a typo in a site's config) throws a RangeError: use the reader's zone.
+    formatter = new Intl.DateTimeFormat(safeLocale(lang), { ...options, timeZone: undefined });
+  }
+  return { datetime: value.trim(), text: formatter.format(date) };
 }
 
 /** Joins names as `lang` does ("A, B and C", "A، B و C"). */

@@ -6,13 +6,13 @@
 const registry = Symbol.for('news-elements.define');
 
 interface DefineRegistry {
-  warned: Set<string>;
+  warned: boolean;
 }
 
 function sharedRegistry(): DefineRegistry {
   // Shared through a global symbol so two copies of this module warn once between them.
   const g = globalThis as unknown as Record<symbol, DefineRegistry | undefined>;
-  return (g[registry] ??= { warned: new Set() });
+  return (g[registry] ??= { warned: false });
 }
 
 export function defineElement(tag: string, ctor: CustomElementConstructor): void {
@@ -23,11 +23,12 @@ export function defineElement(tag: string, ctor: CustomElementConstructor): void
     return;
   }
   if (existing === ctor) return;
-  const { warned } = sharedRegistry();
-  if (warned.has(tag)) return;
-  warned.add(tag);
+  // One warning per page, not one per tag: the cause (a second copy of the library) is one.
+  const shared = sharedRegistry();
+  if (shared.warned) return;
+  shared.warned = true;
   console.warn(
     `[${tag}] is already defined by another copy of news-elements on this page; ` +
-      'keeping the first definition. Load the library once (the CDN bundle or the npm package).',
+      'keeping the first definitions. Load the library once (the CDN bundle or the npm package).',
   );
 }

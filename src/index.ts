@@ -1,0 +1,7 @@
+/**
+ * news-elements: every element, defined on import (the "all" entry; the CDN bundle is built from it).
+ * Import one element at a time from `news-elements/photo`, `news-elements/byline`, `news-elements/article`.
+ */
+export { NewsArticle } from './components/news-article/define.js';
+export { NewsByline } from './components/news-byline/define.js';
+export { NewsPhoto } from './components/news-photo/define.js';
