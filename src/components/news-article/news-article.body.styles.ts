@@ -1,0 +1,165 @@
+/**
+ * Typography for the article body, which stays in the light DOM (crawlers, readers without
+ * JavaScript). Shadow CSS cannot reach it: `::slotted()` matches only top-level nodes and loses to
+ * any page rule. So this one sheet is adopted into the article's root node (the document, or the
+ * shadow root of an element that renders an article), and every selector starts at
+ * `news-article >` a child without `slot`: nothing outside an article body is ever matched.
+ *
+ * Specificity is (0,1,2) or more: enough to survive a page reset such as `p { margin: 0 }` or
+ * `.entry-content p`, low enough that a site builder can override a rule with a more specific
+ * selector (`.site news-article > p`) or simply by changing the tokens.
+ *
+ * The `--_*` variables are declared on the host by the element's shadow styles; custom properties
+ * inherit, so they reach the body's light-DOM descendants. Font, size, line height and colour are
+ * inherited from the shadow body container (`part="body"`) and are not repeated here.
+ */
+export const bodyCss = /* css */ `
+news-article > p:not([slot]) {
+  margin-block: 0 var(--_space-4);
+}
+
+news-article > :is(h2, h3, h4, h5, h6):not([slot]) {
+  margin-block: var(--_space-5) var(--_space-3);
+  font-family: var(--_font-heading);
+  font-weight: 700;
+  line-height: 1.25;
+  color: var(--_color-text);
+}
+news-article > h2:not([slot]) {
+  font-size: 1.5em;
+}
+news-article > h3:not([slot]) {
+  font-size: 1.25em;
+}
+news-article > :is(h4, h5, h6):not([slot]) {
+  font-size: 1em;
+}
+
+news-article > a:not([slot]),
+news-article > :not([slot]) a {
+  color: var(--_color-link);
+  text-decoration-line: underline;
+  text-decoration-thickness: 1px;
+  text-underline-offset: 0.15em;
+}
+news-article > a:not([slot]):hover,
+news-article > :not([slot]) a:hover {
+  text-decoration-thickness: 2px;
+}
+news-article > a:not([slot]):focus-visible,
+news-article > :not([slot]) a:focus-visible {
+  outline: 2px solid var(--_color-focus);
+  outline-offset: 2px;
+  border-radius: 2px;
+}
+
+news-article > blockquote:not([slot]) {
+  margin-block: var(--_space-4);
+  margin-inline: 0;
+  padding-inline-start: var(--_space-3);
+  border-inline-start: 4px solid var(--_color-accent);
+  font-family: var(--_font-heading);
+  font-size: 1.15em;
+  line-height: 1.45;
+}
+news-article > blockquote:not([slot]) > :is(p, footer) {
+  margin-block: 0 var(--_space-2);
+}
+news-article > blockquote:not([slot]) > :last-child {
+  margin-block-end: 0;
+}
+news-article > blockquote:not([slot]) :is(cite, footer) {
+  font-family: var(--_font-ui);
+  font-size: var(--_font-size-small);
+  font-style: normal;
+  color: var(--_color-text-muted);
+}
+
+news-article > :is(ul, ol):not([slot]) {
+  margin-block: 0 var(--_space-4);
+  margin-inline: 0;
+  padding-inline-start: var(--_space-4);
+}
+news-article > :is(ul, ol):not([slot]) li + li {
+  margin-block-start: var(--_space-2);
+}
+
+news-article > figure:not([slot]) {
+  margin-block: var(--_space-4);
+  margin-inline: 0;
+}
+news-article > img:not([slot]),
+news-article > :not([slot]) img {
+  max-inline-size: 100%;
+  block-size: auto;
+}
+news-article > figure:not([slot]) img {
+  display: block;
+}
+news-article > figure:not([slot]) figcaption {
+  margin-block-start: var(--_space-2);
+  font-family: var(--_font-ui);
+  font-size: var(--_font-size-small);
+  line-height: 1.45;
+  color: var(--_color-text-muted);
+}
+
+news-article > hr:not([slot]) {
+  block-size: 0;
+  margin-block: var(--_space-5);
+  margin-inline: 0;
+  border-width: 0;
+  border-block-start: 1px solid var(--_color-border);
+}
+
+/* A heading slotted as the headline takes the header's headline typography, not the page's. */
+news-article > :is(h1, h2, h3, h4, h5, h6)[slot='headline'] {
+  margin: 0;
+  font: inherit;
+  letter-spacing: inherit;
+  color: inherit;
+}
+`;
+
+const sheets = new WeakMap<Document, CSSStyleSheet>();
+
+/** The body sheet for `doc`: one per document (a sheet can be adopted only where it was made). */
+function sheetFor(doc: Document): CSSStyleSheet | null {
+  let sheet = sheets.get(doc);
+  if (!sheet) {
+    const Sheet = (doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet;
+    if (!Sheet) return null;
+    try {
+      sheet = new Sheet();
+      sheet.replaceSync(bodyCss);
+    } catch {
+      return null; // no constructable stylesheets: the body keeps the page's own typography
+    }
+    sheets.set(doc, sheet);
+  }
+  return sheet;
+}
+
+/**
+ * Adopts the body sheet into `root` (the article's root node) once. Put first, so a sheet a site
+ * or a host element adopted itself wins at equal specificity. Never throws.
+ */
+export function adoptBodyStyles(root: Node): void {
+  try {
+    const isDocument = root.nodeType === Node.DOCUMENT_NODE;
+    const isShadowRoot = root.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in root;
+    if (!isDocument && !isShadowRoot) return; // a detached tree: adopt when connected
+    const target = root as Document | ShadowRoot;
+    const doc = isDocument ? (root as Document) : root.ownerDocument;
+    const sheet = doc && sheetFor(doc);
+    if (!sheet || target.adoptedStyleSheets.includes(sheet)) return;
+    target.adoptedStyleSheets = [sheet, ...target.adoptedStyleSheets];
+  } catch {
+    /* an engine without adoptedStyleSheets: the body keeps the page's typography */
+  }
+}
+
+/** The shared body sheet of `doc`, if one was made (for tests and tooling). */
+export function bodyStyleSheet(doc: Document = document): CSSStyleSheet | undefined {
+  return sheets.get(doc);
+}
