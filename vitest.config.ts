@@ -1,0 +1,44 @@
+/*
+ * Story tests: every story in stories/ runs in real Chromium (Debian's, no download) through
+ * @storybook/addon-vitest. A story passes when it renders, its `play` function passes and axe
+ * finds no violation (`parameters.a11y.test = 'error'` in .storybook/preview.ts).
+ * Run: `npm run test:stories` (= analyze, then `vitest run --project=storybook`).
+ */
+import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+
+const chromeFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+                args: chromeFlags,
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
+  },
+});
