@@ -1,0 +1,62 @@
+// The package as npm users and site builders get it, checked after `npm run build`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const TAGS = ['news-article', 'news-photo', 'news-byline'];
+
+test('package.json has the shape npm users and tools expect', () => {
+  assert.equal(pkg.name, 'news-elements');
+  assert.equal(pkg.type, 'module');
+  assert.equal(pkg.customElements, 'custom-elements.json');
+  for (const sub of ['.', './article', './photo', './byline']) assert.ok(pkg.exports[sub], `exports has ${sub}`);
+});
+
+test('every exports target exists, with its .d.ts', () => {
+  for (const [sub, target] of Object.entries(pkg.exports)) {
+    const files = typeof target === 'string' ? [target] : Object.values(target);
+    for (const file of files) assert.ok(existsSync(file), `${sub} → ${file} exists`);
+    if (typeof target !== 'string') assert.match(target.types, /\.d\.ts$/, `${sub} has types`);
+  }
+});
+
+test('sideEffects names exactly the modules that define elements', () => {
+  const defines = TAGS.map((tag) => `./dist/components/${tag}/define.js`);
+  for (const file of defines) assert.ok(existsSync(file), file);
+  const patterns = pkg.sideEffects.map((p) => new RegExp(`^${p.replace(/[.]/g, '\\.').replace(/\*/g, '[^/]+')}$`));
+  for (const file of [...defines, './dist/index.js', './dist/news-elements.js']) {
+    assert.ok(patterns.some((re) => re.test(file)), `${file} is declared as a side effect`);
+  }
+  // The element classes themselves must be side-effect free (tree-shakable, importable without defining).
+  for (const tag of TAGS) {
+    const file = `./dist/components/${tag}/${tag}.js`;
+    assert.ok(!patterns.some((re) => re.test(file)), `${file} is not a side effect`);
+    assert.doesNotMatch(readFileSync(file, 'utf8'), /customElements\.define|defineElement\(/, `${file} does not define itself`);
+  }
+});
+
+test('the CDN bundle is one self-contained module: no bare imports, Lit inside, every tag defined', () => {
+  const bundle = readFileSync('dist/news-elements.js', 'utf8');
+  assert.doesNotMatch(bundle, /\bimport\s*(?:[\w{}*\s,]+from\s*)?["'][^./]/, 'no bare import specifiers');
+  assert.doesNotMatch(bundle, /\bimport\(/, 'no dynamic imports (one file)');
+  for (const tag of TAGS) assert.match(bundle, new RegExp(`"${tag}"`), `${tag} is defined`);
+  assert.doesNotMatch(bundle, /\beval\(|new Function\(/, 'no eval');
+  assert.doesNotMatch(bundle, /Lit is in dev mode/, 'production Lit');
+});
+
+test('each element entry and the all entry ship type declarations', () => {
+  for (const tag of TAGS) {
+    const dts = readFileSync(`dist/components/${tag}/define.d.ts`, 'utf8');
+    assert.match(dts, /export \{ News\w+ \}/, `${tag} define.d.ts exports its class`);
+    const cls = readFileSync(`dist/components/${tag}/${tag}.d.ts`, 'utf8');
+    assert.match(cls, new RegExp(`'${tag}': News\\w+`), `${tag} is in HTMLElementTagNameMap`);
+  }
+});
+
+test('tokens.css is generated from the token list', async () => {
+  const css = readFileSync('dist/styles/tokens.css', 'utf8');
+  const { TOKENS } = await import('../../dist/styles/token-list.js');
+  assert.ok(TOKENS.length > 10);
+  for (const token of TOKENS) assert.ok(css.includes(`${token.name}: ${token.value};`), token.name);
+});
