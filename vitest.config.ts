@@ -7,16 +7,8 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { CHROME_ARGS, CHROME_PATH } from './scripts/chromium.js';
 
-const chromeFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export default defineConfig({
   test: {
@@ -31,8 +23,8 @@ export default defineConfig({
             headless: true,
             provider: playwright({
               launchOptions: {
-                executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-                args: chromeFlags,
+                executablePath: CHROME_PATH,
+                args: CHROME_ARGS,
               },
             }),
             instances: [{ browser: 'chromium' }],

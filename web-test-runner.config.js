@@ -5,16 +5,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { defaultReporter } from '@web/test-runner';
 import { countingReporter } from './scripts/wtr-counting-reporter.js';
+import { CHROME_ARGS, CHROME_PATH, FIREFOX_PATH } from './scripts/chromium.js';
 
-const chromeFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const only = process.env.BROWSERS?.split(',') ?? ['chromium', 'firefox'];
 const browsers = [];
@@ -22,9 +14,9 @@ if (only.includes('chromium')) {
   browsers.push(
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        executablePath: CHROME_PATH,
         headless: true,
-        args: chromeFlags,
+        args: CHROME_ARGS,
       },
     }),
   );
@@ -34,7 +26,7 @@ if (only.includes('firefox')) {
     puppeteerLauncher({
       launchOptions: {
         browser: 'firefox',
-        executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
+        executablePath: FIREFOX_PATH,
         headless: true,
       },
     }),

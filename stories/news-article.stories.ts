@@ -135,7 +135,7 @@ export const RTLPersian: Story = {
           caption=${persianPhoto.caption}
           credit=${persianPhoto.credit}
         ></news-photo>
-        <news-byline slot="byline" .credits=${persianCredits}></news-byline>
+        <news-byline slot="byline" credits=${JSON.stringify(persianCredits)}></news-byline>
         ${body(persianArticle.body)}
         <p slot="footer">${persianArticle.credits}</p>`,
     )}
@@ -172,7 +172,7 @@ export const WithPhotoAndByline: Story = {
           credit=${crocus.credit}
           priority
         ></news-photo>
-        <news-byline slot="byline" .credits=${seedCredits}></news-byline>
+        <news-byline slot="byline" credits=${JSON.stringify(seedCredits)}></news-byline>
         ${body(referenceExcerpt)}
         <p slot="footer">${referenceArticle.credits}</p>`,
     ),

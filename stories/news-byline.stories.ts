@@ -33,7 +33,7 @@ const meta: Meta<BylineArgs> = {
     variant: { control: 'inline-radio', options: ['full', 'compact'] },
     credits: { control: 'object' },
   },
-  render: (args) => html`<news-byline variant=${args.variant} .credits=${args.credits}></news-byline>`,
+  render: (args) => html`<news-byline variant=${args.variant} credits=${JSON.stringify(args.credits)}></news-byline>`,
 };
 export default meta;
 
@@ -75,7 +75,7 @@ export const LongNames: Story = {
   args: { credits: longNameCredits },
   render: (args) =>
     html`<div style="max-inline-size: 20rem">
-      <news-byline variant=${args.variant} .credits=${args.credits}></news-byline>
+      <news-byline variant=${args.variant} credits=${JSON.stringify(args.credits)}></news-byline>
     </div>`,
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(byline(canvasElement)).not.toBeNull());
@@ -89,7 +89,7 @@ export const RTLPersian: Story = {
   args: { credits: persianCredits },
   render: (args) =>
     html`<div lang="fa" dir="rtl">
-      <news-byline variant=${args.variant} .credits=${args.credits}></news-byline>
+      <news-byline variant=${args.variant} credits=${JSON.stringify(args.credits)}></news-byline>
     </div>`,
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(byline(canvasElement)?.textContent).toContain('گزارش تکمیلی از'));
@@ -123,6 +123,6 @@ export const DarkTheme: Story = {
   args: { credits: [...seedCredits, ...linkedCredits.slice(0, 1)] },
   render: (args) =>
     html`<div style=${darkTheme}>
-      <news-byline variant=${args.variant} .credits=${args.credits}></news-byline>
+      <news-byline variant=${args.variant} credits=${JSON.stringify(args.credits)}></news-byline>
     </div>`,
 };

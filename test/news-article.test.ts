@@ -11,6 +11,7 @@ import {
   referenceExcerpt,
   type ArticleBlock,
 } from '../stories/fixtures/news-article.js';
+import { captureWarnings } from './helpers/warnings.js';
 
 const blocks = (body: readonly ArticleBlock[]) =>
   body.map((block) => {
@@ -50,18 +51,8 @@ const nestedHeadings = (el: Element) =>
     .filter(({ el: e, ancestors }) => isHeading(e) && ancestors.some(isHeading))
     .map(({ el: e, ancestors }) => `${ancestors.filter(isHeading).map((a) => a.localName).join(' > ')} > ${e.localName}`);
 
-let warnings: string[] = [];
-const originalWarn = console.warn;
-beforeEach(() => {
-  warnings = [];
-  console.warn = (...args: unknown[]) => {
-    warnings.push(args.map(String).join(' '));
-  };
-});
-afterEach(() => {
-  console.warn = originalWarn;
-});
-const articleWarnings = () => warnings.filter((w) => w.startsWith('[news-article]'));
+const warnings = captureWarnings('news-article');
+const articleWarnings = () => warnings;
 
 describe('news-article', () => {
   describe('header from attributes', () => {

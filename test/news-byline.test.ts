@@ -14,6 +14,7 @@ import {
   seedCredits,
   unknownRoleCredits,
 } from '../stories/fixtures/news-byline.js';
+import { captureWarnings } from './helpers/warnings.js';
 
 const seedJson = JSON.stringify(seedCredits);
 
@@ -40,18 +41,8 @@ function slotted(el: NewsByline): Node[] {
 }
 
 describe('<news-byline>', () => {
-  let warnings: string[];
-  const originalWarn = console.warn;
-  beforeEach(() => {
-    warnings = [];
-    console.warn = (...args: unknown[]) => {
-      warnings.push(args.map(String).join(' '));
-    };
-  });
-  afterEach(() => {
-    console.warn = originalWarn;
-  });
-  const bylineWarnings = () => warnings.filter((w) => w.startsWith('[news-byline]'));
+  const warnings = captureWarnings('news-byline');
+  const bylineWarnings = () => warnings;
 
   describe('credits', () => {
     it('reads the reference article credits exactly, from the JSON attribute', async () => {

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/components/news-photo/define.js';
 import type { NewsPhoto } from '../src/components/news-photo/news-photo.js';
 import { brokenSrc, crocus, persian, testPhoto } from '../stories/fixtures/news-photo.js';
+import { captureWarnings } from './helpers/warnings.js';
 
 const part = <T extends Element = HTMLElement>(el: NewsPhoto, name: string): T | null =>
   el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
@@ -10,20 +11,7 @@ const part = <T extends Element = HTMLElement>(el: NewsPhoto, name: string): T |
 const box = (node: Element) => node.getBoundingClientRect();
 
 /** The `[news-photo]` warnings printed while a test runs. */
-let warnings: string[] = [];
-const originalWarn = console.warn;
-
-beforeEach(() => {
-  warnings = [];
-  console.warn = (...args: unknown[]) => {
-    const text = args.map(String).join(' ');
-    if (text.includes('[news-photo]')) warnings.push(text);
-  };
-});
-
-afterEach(() => {
-  console.warn = originalWarn;
-});
+const warnings = captureWarnings('news-photo');
 
 async function loaded(img: HTMLImageElement): Promise<void> {
   await waitUntil(() => img.complete && img.naturalWidth > 0, 'image did not load', { timeout: 5000 });

@@ -1,19 +1,11 @@
 // Launches Debian's Chromium through puppeteer-core for end-to-end tests of served pages.
 import puppeteer from 'puppeteer-core';
+import { CHROME_ARGS, CHROME_PATH } from '../../scripts/chromium.js';
 
-export const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export function launchChromium() {
   return puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    executablePath: CHROME_PATH,
     headless: true,
     args: CHROME_ARGS,
   });
