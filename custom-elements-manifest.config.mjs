@@ -20,6 +20,7 @@ function defineElementPlugin() {
     },
     packageLinkPhase({ customElementsManifest }) {
       const modules = customElementsManifest.modules ?? [];
+      // Runs last (see below): the analyzer reads src/*.ts, npm users get dist/*.js.
       for (const mod of modules) {
         // The generic customElements.define(tag, ctor) inside defineElement is not an element.
         mod.exports = (mod.exports ?? []).filter(
@@ -43,6 +44,28 @@ function defineElementPlugin() {
   };
 }
 
+/**
+ * The package publishes dist/, not src/: point every module path of the manifest at the published
+ * JavaScript (`src/components/x/x.ts` → `dist/components/x/x.js`), so tools can resolve them.
+ */
+function publishedPathsPlugin() {
+  const rewrite = (node) => {
+    if (Array.isArray(node)) return node.forEach(rewrite);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if ((key === 'path' || key === 'module') && typeof value === 'string' && /^\/?src\/.*\.[jt]s$/.test(value)) {
+        node[key] = value.replace(/^(\/?)src\//, '$1dist/').replace(/\.ts$/, '.js');
+      } else rewrite(value);
+    }
+  };
+  return {
+    name: 'news-elements:published-paths',
+    packageLinkPhase({ customElementsManifest }) {
+      rewrite(customElementsManifest);
+    },
+  };
+}
+
 export default {
-  plugins: [defineElementPlugin()],
+  plugins: [defineElementPlugin(), publishedPathsPlugin()],
 };

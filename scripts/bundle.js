@@ -1,9 +1,10 @@
 // Builds the self-contained browser bundles with esbuild (Lit inside, minified ESM):
 //   dist/news-elements.js        every element: the file a site builder loads from a CDN
 //   dist/bundle/<tag>.js         one element with Lit, for pages that need only that one
+//   dist/news-elements.css       the optional pre-upgrade page stylesheet, beside the bundle
 // and prints / writes their raw, gzip and brotli sizes (dist/sizes.json).
 import { build } from 'esbuild';
-import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const common = {
@@ -25,6 +26,7 @@ const outputs = [{ entry: 'src/index.ts', out: 'dist/news-elements.js', name: 'a
 
 mkdirSync('dist/bundle', { recursive: true });
 await Promise.all(outputs.map(({ entry, out }) => build({ ...common, entryPoints: [entry], outfile: out })));
+copyFileSync('src/styles/news-elements.css', 'dist/news-elements.css');
 
 export function sizes(file) {
   const bytes = readFileSync(file);

@@ -259,6 +259,46 @@ describe('news-article', () => {
       expect(nestedHeadings(el)).to.deep.equal([]);
     });
 
+    it('warns once when the slotted heading is not an h1 (the page would have no h1)', async () => {
+      const el = await fixture<NewsArticle>(html`<news-article><h2 slot="headline">Not an h1</h2><p>Body.</p></news-article>`);
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(/^\[news-article\] slot "headline" holds an <h2>; the headline should be the page's <h1>/);
+      el.headline = 'Re-render';
+      await el.updateComplete;
+      el.append(document.createElement('p')); // a slotchange
+      await aTimeout(0);
+      expect(warnings).to.have.length(1);
+      // Fixed: no warning; a later mistake warns again.
+      el.querySelector('h2')!.remove();
+      const h1 = Object.assign(document.createElement('h1'), { slot: 'headline', textContent: 'An h1' });
+      el.append(h1);
+      await aTimeout(0);
+      expect(warnings).to.have.length(1);
+      h1.remove();
+      el.append(Object.assign(document.createElement('h3'), { slot: 'headline', textContent: 'An h3' }));
+      await waitUntil(() => warnings.length === 2, 'a second warning');
+      expect(warnings[1]).to.contain('holds an <h3>');
+    });
+
+    const headings: Array<[string, ReturnType<typeof html>, string | null]> = [
+      ['role="heading" aria-level="2"', html`<div slot="headline" role="heading" aria-level="2">H</div>`, 'a <div> announced as a level-2 heading'],
+      ['role="heading" without a level (2)', html`<div slot="headline" role="heading">H</div>`, 'a <div> announced as a level-2 heading'],
+      ['an <h1 aria-level="3">', html`<h1 slot="headline" aria-level="3">H</h1>`, 'a <h1> announced as a level-3 heading'],
+      ['a <div> holding an <h2>', html`<div slot="headline"><h2>H</h2></div>`, 'an <h2>'],
+      ['role="heading" aria-level="1"', html`<div slot="headline" role="heading" aria-level="1">H</div>`, null],
+      ['an <h1>', html`<h1 slot="headline">H</h1>`, null],
+      ['a <span> (put in the element’s own h1)', html`<span slot="headline">H</span>`, null],
+    ];
+    for (const [name, content, expected] of headings) {
+      it(`${expected ? 'warns' : 'does not warn'} about ${name} in the headline slot`, async () => {
+        await fixture(html`<news-article>${content}</news-article>`);
+        await aTimeout(0);
+        expect(warnings.filter((w) => w.includes('slot "headline"')).map((w) => w.replace(/;.*$/s, ''))).to.deep.equal(
+          expected ? [`[news-article] slot "headline" holds ${expected}`] : [],
+        );
+      });
+    }
+
     it('puts slotted inline content (a <span>) inside the shadow h1', async () => {
       const el = await fixture<NewsArticle>(html`
         <news-article headline="Attribute headline"><span slot="headline">Span <a href="/x">headline</a></span></news-article>
@@ -366,6 +406,35 @@ describe('news-article', () => {
         expect(h2.marginBlockStart).to.equal('40px'); // --news-space-5
       } finally {
         reset.remove();
+      }
+    });
+
+    it('lets a page rule with a class override the body rules, as documented, while a reset does not', async () => {
+      const page = document.createElement('style');
+      page.textContent = `
+        p { margin: 0 } * { margin: 0 } h2 { font-size: 10px } a { color: rgb(255, 0, 0) }
+        .site news-article > p { margin-block-end: 3px }
+        .site news-article > h2 { font-size: 11px }
+        .site news-article a { color: rgb(0, 128, 0) }
+      `;
+      document.head.append(page);
+      try {
+        const site = await fixture<HTMLDivElement>(html`<div class="site">
+          <news-article><p>Body <a href="/x">link</a></p><h2>Subhead</h2></news-article>
+        </div>`);
+        const plain = await fixture<NewsArticle>(html`<news-article><p>Body <a href="/x">link</a></p><h2>Subhead</h2></news-article>`);
+        const article = site.querySelector('news-article')!;
+        // The documented override wins…
+        expect(getComputedStyle(article.querySelector('p')!).marginBlockEnd).to.equal('3px');
+        expect(getComputedStyle(article.querySelector('h2')!).fontSize).to.equal('11px');
+        expect(getComputedStyle(article.querySelector('a')!).color).to.equal('rgb(0, 128, 0)');
+        // …while the bare resets still lose.
+        expect(getComputedStyle(plain.querySelector('p')!).marginBlockEnd).to.equal('24px');
+        expect(getComputedStyle(plain.querySelector('h2')!).fontSize).to.equal('27px');
+        expect(getComputedStyle(plain.querySelector('h2')!).marginBlockStart).to.equal('40px');
+        expect(getComputedStyle(plain.querySelector('a')!).color).to.equal('rgb(11, 87, 208)');
+      } finally {
+        page.remove();
       }
     });
 

@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/components/news-photo/define.js';
-import type { NewsPhoto } from '../src/components/news-photo/news-photo.js';
+import { NewsPhoto } from '../src/components/news-photo/news-photo.js';
 import { brokenSrc, crocus, persian, testPhoto } from '../stories/fixtures/news-photo.js';
 import { captureWarnings } from './helpers/warnings.js';
 
@@ -70,6 +70,35 @@ describe('news-photo', () => {
       expect(part(bad, 'image')!.getAttribute('loading')).to.equal('lazy');
       expect(warnings).to.have.length(1);
       expect(warnings[0]).to.contain('"loading"');
+    });
+
+    it('applies priority and loading to a light-DOM img that lacks them, never over the author\'s', async () => {
+      const el = await fixture<NewsPhoto>(html`<news-photo priority>
+        <img src=${testPhoto.png} alt=${testPhoto.alt} width="120" height="80" />
+      </news-photo>`);
+      const img = el.querySelector('img')!;
+      expect(img.getAttribute('loading')).to.equal('eager');
+      expect(img.getAttribute('fetchpriority')).to.equal('high');
+      el.priority = false;
+      el.setAttribute('loading', 'lazy');
+      await el.updateComplete;
+      expect(img.getAttribute('loading')).to.equal('lazy');
+      expect(img.hasAttribute('fetchpriority')).to.equal(false);
+
+      const eager = await fixture<NewsPhoto>(html`<news-photo loading="eager"><img src=${testPhoto.png} alt="" /></news-photo>`);
+      expect(eager.querySelector('img')!.getAttribute('loading')).to.equal('eager');
+      expect(eager.querySelector('img')!.hasAttribute('fetchpriority')).to.equal(false);
+
+      const own = await fixture<NewsPhoto>(html`<news-photo priority>
+        <img src=${testPhoto.png} alt="" loading="lazy" fetchpriority="low" />
+      </news-photo>`);
+      expect(own.querySelector('img')!.getAttribute('loading')).to.equal('lazy');
+      expect(own.querySelector('img')!.getAttribute('fetchpriority')).to.equal('low');
+
+      // Without priority or loading, the page's img is left as written.
+      const plain = await fixture<NewsPhoto>(html`<news-photo><img src=${testPhoto.png} alt="" /></news-photo>`);
+      expect(plain.querySelector('img')!.hasAttribute('loading')).to.equal(false);
+      expect(plain.querySelector('img')!.hasAttribute('fetchpriority')).to.equal(false);
     });
 
     it('ignores a width that is not a positive number, with one warning', async () => {
@@ -360,6 +389,39 @@ describe('news-photo', () => {
       expect(warnings[0]).to.contain('"alt"');
     });
 
+    it('gives a light-DOM img without alt the element\'s alt, and follows it', async () => {
+      const el = await fixture<NewsPhoto>(html`<news-photo alt=${testPhoto.alt}>
+        <img src=${testPhoto.png} width="120" height="80" />
+      </news-photo>`);
+      const img = el.querySelector('img')!;
+      expect(img.getAttribute('alt')).to.equal(testPhoto.alt);
+      expect(warnings).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+
+      el.alt = 'Another description';
+      await el.updateComplete;
+      expect(img.getAttribute('alt')).to.equal('Another description');
+      el.alt = null;
+      await el.updateComplete;
+      expect(img.hasAttribute('alt')).to.equal(false);
+      await waitUntil(() => warnings.length === 1, 'no warning once both have no alt');
+      expect(warnings[0]).to.contain('"alt"');
+    });
+
+    it('never overwrites an alt the author put on the light-DOM img', async () => {
+      const el = await fixture<NewsPhoto>(html`<news-photo alt="Element alt">
+        <img src=${testPhoto.png} alt="Image alt" width="120" height="80" />
+      </news-photo>`);
+      const img = el.querySelector('img')!;
+      expect(img.getAttribute('alt')).to.equal('Image alt');
+      el.alt = 'Changed';
+      await el.updateComplete;
+      expect(img.getAttribute('alt')).to.equal('Image alt');
+      // An author's decorative alt="" wins as well.
+      const decorative = await fixture<NewsPhoto>(html`<news-photo alt="Element alt"><img src=${testPhoto.png} alt="" /></news-photo>`);
+      expect(decorative.querySelector('img')!.getAttribute('alt')).to.equal('');
+    });
+
     it('does not warn for alt="" (a decorative image)', async () => {
       const el = await fixture<NewsPhoto>(html`<news-photo src=${testPhoto.src} alt=""></news-photo>`);
       expect(part(el, 'image')!.getAttribute('alt')).to.equal('');
@@ -466,6 +528,65 @@ describe('news-photo', () => {
       expect(getComputedStyle(dialog, '::backdrop').backgroundColor).to.equal('rgb(10, 20, 30)');
       await expect(el).to.be.accessible();
       dialog.close();
+    });
+
+    it('closes the dialog with a click on its backdrop, not on its content', async () => {
+      const el = await expandable();
+      const button = part<HTMLButtonElement>(el, 'expand-button')!;
+      button.click();
+      const dialog = el.shadowRoot!.querySelector('dialog')!;
+      await waitUntil(() => dialog.open, 'dialog did not open');
+      await el.updateComplete;
+      // A click on the content keeps it open.
+      const caption = box(part(el, 'dialog-caption')!);
+      await sendMouse({ type: 'click', position: [Math.round(caption.left + 5), Math.round(caption.top + 5)] });
+      await aTimeout(50);
+      expect(dialog.open).to.equal(true);
+      // A point outside the dialog's box is its backdrop: the event's target is the dialog itself.
+      const rect = box(dialog);
+      expect(rect.top).to.be.greaterThan(4);
+      let target: EventTarget | null = null;
+      dialog.addEventListener('click', (event) => (target = event.composedPath()[0] ?? null), { once: true });
+      await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), 2] });
+      await waitUntil(() => !dialog.open, 'a backdrop click did not close the dialog');
+      expect(target).to.equal(dialog);
+      await waitUntil(() => el.shadowRoot!.activeElement === button, 'focus did not return to the button');
+    });
+
+    it('closes the dialog when the photo is removed, and is modal again after re-insertion', async () => {
+      const el = await expandable();
+      const parent = el.parentElement!;
+      part<HTMLButtonElement>(el, 'expand-button')!.click();
+      const dialog = el.shadowRoot!.querySelector('dialog')!;
+      await waitUntil(() => dialog.open, 'dialog did not open');
+      el.remove();
+      expect(dialog.open).to.equal(false);
+      parent.append(el);
+      await el.updateComplete;
+      await aTimeout(50);
+      expect(dialog.open).to.equal(false);
+      expect(dialog.hasAttribute('open')).to.equal(false);
+      // Focus is not stolen by the late close event.
+      expect(el.shadowRoot!.activeElement).to.equal(null);
+
+      part<HTMLButtonElement>(el, 'expand-button')!.click();
+      await waitUntil(() => dialog.open, 'dialog did not open again');
+      await el.updateComplete;
+      expect(dialog.matches(':modal')).to.equal(true);
+      expect(part(el, 'dialog-image')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+      dialog.close();
+    });
+
+    it('sizes the dialog with dynamic viewport units in logical axes', () => {
+      const css = NewsPhoto.styles
+        .flat(Infinity as 1)
+        .map((sheet) => String((sheet as { cssText?: string }).cssText ?? ''))
+        .join('\n');
+      const dialogRules = css.slice(css.indexOf('dialog {'));
+      expect(dialogRules).to.not.match(/\d(vw|vh)\b/);
+      expect(dialogRules).to.match(/\d+dvi\b/);
+      expect(dialogRules).to.match(/\d+dvb\b/);
     });
 
     it('expands a light-DOM img', async () => {

@@ -31,6 +31,8 @@ export interface FormattedDate {
 /**
  * Formats an ISO 8601 value for `<time>`: date only when the value has no time, date and time
  * otherwise. A date-only value is shown as that calendar day whatever the reader's time zone.
+ * A date-time names its zone ("April 8, 2024 at 10:00 AM UTC"): news is read across zones.
+ * (`dateStyle`/`timeStyle` cannot be combined with `timeZoneName`, hence the explicit fields.)
  */
 export function formatDate(value: string | null | undefined, lang: string, timeZone?: string): FormattedDate | null {
   const date = parseIsoDate(value);
@@ -38,7 +40,15 @@ export function formatDate(value: string | null | undefined, lang: string, timeZ
   const dateOnly = value.trim().length === 10;
   const options: Intl.DateTimeFormatOptions = dateOnly
     ? { dateStyle: 'long', timeZone: 'UTC' }
-    : { dateStyle: 'long', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) };
+    : {
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZoneName: 'short',
+        ...(timeZone ? { timeZone } : {}),
+      };
   let formatter: Intl.DateTimeFormat;
   try {
     formatter = new Intl.DateTimeFormat(safeLocale(lang), options);

@@ -14,8 +14,3 @@ export function resolveLang(el: Element): string {
   }
   return 'en';
 }
-
-/** The writing direction in effect for `el`, read from the computed style (covers `dir` on any ancestor). */
-export function resolveDir(el: Element): 'ltr' | 'rtl' {
-  return getComputedStyle(el).direction === 'rtl' ? 'rtl' : 'ltr';
-}

@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { translate, translateParts, type MessageKey } from '../core/localize.js';
 import { resolveLang } from './locale.js';
 import { warnOnce } from './warn.js';
@@ -23,15 +23,25 @@ function observeLang(): void {
  * Not an element of its own.
  */
 export class NewsElement extends LitElement {
+  /** The language of the last render: a render while detached has only English to go on. */
+  private renderedLang?: string;
+
   override connectedCallback(): void {
     super.connectedCallback();
     connected.add(this);
     observeLang();
+    // Moved into a part of the page in another language, or rendered while detached: render again.
+    if (this.hasUpdated && this.renderedLang !== this.locale) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     connected.delete(this);
+  }
+
+  protected override update(changed: PropertyValues): void {
+    this.renderedLang = this.locale;
+    super.update(changed);
   }
 
   /** The language this element renders in: its own `lang`, else the nearest ancestor's. */

@@ -30,12 +30,4 @@ export const hostStyles = css`
     outline: 2px solid var(--_color-focus);
     outline-offset: 2px;
   }
-  .visually-hidden {
-    position: absolute !important;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;

@@ -62,14 +62,15 @@ describe('core/format', () => {
 
   describe('formatDate', () => {
     const cases: Array<{ value: string; lang: string; timeZone?: string; text: string }> = [
-      { value: '2024-04-08T10:00Z', lang: 'en', timeZone: 'UTC', text: 'April 8, 2024 at 10:00 AM' },
-      { value: '2024-04-08T10:00Z', lang: 'en', timeZone: 'Asia/Tehran', text: 'April 8, 2024 at 1:30 PM' },
-      { value: '2024-04-08T10:00Z', lang: 'de', timeZone: 'Europe/Berlin', text: '8. April 2024 um 12:00' },
-      { value: '2024-04-08T10:00Z', lang: 'de-DE', timeZone: 'UTC', text: '8. April 2024 um 10:00' },
-      { value: '2024-04-08T10:00Z', lang: 'ar', timeZone: 'UTC', text: '8 أبريل 2024 في 10:00 ص' },
+      { value: '2024-04-08T10:00Z', lang: 'en', timeZone: 'UTC', text: 'April 8, 2024 at 10:00 AM UTC' },
+      { value: '2024-04-08T10:00Z', lang: 'en', timeZone: 'Asia/Tehran', text: 'April 8, 2024 at 1:30 PM GMT+3:30' },
+      { value: '2024-04-08T10:00Z', lang: 'de', timeZone: 'Europe/Berlin', text: '8. April 2024 um 12:00 MESZ' },
+      { value: '2024-04-08T10:00Z', lang: 'de-DE', timeZone: 'UTC', text: '8. April 2024 um 10:00 UTC' },
+      { value: '2024-04-08T10:00Z', lang: 'ar', timeZone: 'UTC', text: '8 أبريل 2024 في 10:00 ص UTC' },
       // Persian: solar hijri calendar and Persian digits (20 Farvardin 1403).
-      { value: '2024-04-08T10:00Z', lang: 'fa', timeZone: 'UTC', text: '۲۰ فروردین ۱۴۰۳ ساعت ۱۰:۰۰' },
-      { value: '2024-04-08T10:00Z', lang: 'fa-IR', timeZone: 'Asia/Tehran', text: '۲۰ فروردین ۱۴۰۳ ساعت ۱۳:۳۰' },
+      { value: '2024-04-08T10:00Z', lang: 'fa', timeZone: 'UTC', text: '۲۰ فروردین ۱۴۰۳ ساعت ۱۰:۰۰ (UTC)' },
+      { value: '2024-04-08T10:00Z', lang: 'fa-IR', timeZone: 'Asia/Tehran', text: '۲۰ فروردین ۱۴۰۳ ساعت ۱۳:۳۰ (\u200e+۳:۳۰ گرینویچ)' },
+      { value: '2024-04-08T10:00Z', lang: 'en', timeZone: 'America/New_York', text: 'April 8, 2024 at 6:00 AM EDT' },
       // Date only: the calendar day, whatever zone is asked for (no shift to April 7 west of UTC).
       { value: '2024-04-08', lang: 'en', timeZone: 'America/Los_Angeles', text: 'April 8, 2024' },
       { value: '2024-04-08', lang: 'de', timeZone: 'Pacific/Kiritimati', text: '8. April 2024' },
@@ -89,6 +90,19 @@ describe('core/format', () => {
     it('shows a time only when the value has one', () => {
       expect(formatDate('2024-04-08', 'en', 'UTC')?.text).not.to.match(/\d:\d\d/);
       expect(formatDate('2024-04-08T10:00Z', 'en', 'UTC')?.text).to.match(/10:00/);
+    });
+
+    it('names the time zone of a date-time, never of a date-only value', () => {
+      // Without a zone "10:00 AM" is ambiguous for readers elsewhere.
+      expect(spaces(formatDate('2024-04-08T10:00Z', 'en', 'UTC')?.text ?? '')).to.match(/10:00 AM UTC$/);
+      expect(spaces(formatDate('2024-04-08T10:00Z', 'en', 'Asia/Tokyo')?.text ?? '')).to.match(/7:00 PM GMT\+9$/);
+      // The reader's own zone (no zone given) is named too.
+      const own = new Intl.DateTimeFormat('en', { timeZoneName: 'short' })
+        .formatToParts(new Date('2024-04-08T10:00Z'))
+        .find((p) => p.type === 'timeZoneName')!.value;
+      expect(formatDate('2024-04-08T10:00Z', 'en')?.text.endsWith(own)).to.be.true;
+      expect(formatDate('2024-04-08', 'en', 'America/Los_Angeles')?.text).to.equal('April 8, 2024');
+      expect(formatDate('2024-04-08', 'en')?.text).not.to.match(/UTC|GMT/);
     });
 
     it('keeps the trimmed source value for <time datetime>', () => {

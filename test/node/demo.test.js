@@ -62,7 +62,10 @@ test('the reference article renders upgraded, clean, under CSP + Trusted Types',
       section: article.shadowRoot.textContent.includes('World'),
       kicker: article.shadowRoot.textContent.includes('Exclusive'),
       time: article.shadowRoot.querySelector('time')?.getAttribute('datetime'),
-      caption: photo.shadowRoot.querySelector('figcaption')?.textContent.replace(/\s+/g, ' ').trim(),
+      caption: [...photo.querySelectorAll('[slot]')]
+        .filter((node) => node.assignedSlot?.closest('figcaption'))
+        .map((node) => node.textContent)
+        .join(' '),
       imageLoaded: img.complete && img.naturalWidth > 0,
       imageRatio: img.getBoundingClientRect().width / img.getBoundingClientRect().height,
       byline: byline.shadowRoot.textContent.replace(/\s+/g, ' ').trim(),
@@ -109,15 +112,53 @@ test('the reference article has no axe violations', async () => {
 test('without JavaScript the story, its photo and credits are still there', async () => {
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(false);
+  await page.setViewport({ width: 360, height: 740 });
   await page.goto(`${base}demo/index.html`, { waitUntil: 'networkidle0' });
   const text = await page.evaluate(() => document.body.innerText);
   assert.match(text, /Prior to the attack in Moscow, Iran warned Russia/);
   assert.match(text, /Iran detained 35 people in January/);
   assert.match(text, /Editing by Michael Georgy and Gareth Jones/);
+  assert.match(text, /Rescuers work to extinguish fire/);
+  assert.match(text, /REUTERS\/Maxim Shemetov/);
   const img = await page.evaluate(() => {
     const i = document.querySelector('news-photo img');
-    return { loaded: i.complete && i.naturalWidth > 0, width: i.getBoundingClientRect().width };
+    const r = i.getBoundingClientRect();
+    return { loaded: i.complete && i.naturalWidth > 0, width: r.width, ratio: r.width / r.height, scroll: document.documentElement.scrollWidth };
   });
   assert.ok(img.loaded && img.width > 0, 'hero image shown without JS');
+  assert.ok(img.width <= 360, `the image fits a 360px screen (${img.width})`);
+  assert.equal(img.scroll, 360, 'no sideways scrolling');
+  assert.ok(Math.abs(img.ratio - 1200 / 675) < 0.02, `keeps its ratio (${img.ratio})`);
+  await page.close();
+});
+
+test('upgrading the elements does not move or resize the hero photo', async () => {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 800, height: 900 });
+  // Hold the bundle back so the page paints un-upgraded first, as on a slow network.
+  await page.setRequestInterception(true);
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  page.on('request', async (request) => {
+    if (request.url().endsWith('/dist/news-elements.js')) await held;
+    request.continue();
+  });
+  // Not awaited: a module script that has not arrived holds DOMContentLoaded and load back.
+  const navigation = page.goto(`${base}demo/index.html`, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('news-photo img')?.complete, { timeout: 10000 });
+  const box = () =>
+    page.evaluate(() => {
+      const r = document.querySelector('news-photo img').getBoundingClientRect();
+      return { defined: !!customElements.get('news-photo'), width: Math.round(r.width), height: Math.round(r.height) };
+    });
+  const before = await box();
+  release();
+  await navigation;
+  await page.waitForFunction(() => customElements.get('news-photo') && document.querySelector('news-photo').shadowRoot);
+  await page.evaluate(() => document.querySelector('news-photo').updateComplete);
+  const after = await box();
+  assert.equal(before.defined, false, 'measured before the upgrade');
+  assert.equal(after.width, before.width, 'same width');
+  assert.equal(after.height, before.height, 'same height');
   await page.close();
 });

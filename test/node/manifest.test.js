@@ -82,3 +82,11 @@ test('every public token is used by at least one element', async () => {
   const unused = TOKENS.map((t) => t.name).filter((name) => !used.has(name) && !referenced.has(name));
   assert.deepEqual(unused, [], 'tokens no element reads');
 });
+
+test('module paths point at the published JavaScript in dist/', async () => {
+  const { existsSync } = await import('node:fs');
+  for (const mod of manifest.modules) {
+    assert.match(mod.path, /^dist\/.*\.js$/, mod.path);
+    assert.ok(existsSync(mod.path), `${mod.path} exists after the build`);
+  }
+});

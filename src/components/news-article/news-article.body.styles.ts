@@ -5,55 +5,57 @@
  * shadow root of an element that renders an article), and every selector starts at
  * `news-article >` a child without `slot`: nothing outside an article body is ever matched.
  *
- * Specificity is (0,1,2) or more: enough to survive a page reset such as `p { margin: 0 }` or
- * `.entry-content p`, low enough that a site builder can override a rule with a more specific
- * selector (`.site news-article > p`) or simply by changing the tokens.
+ * Specificity is kept at (0,0,2) (`news-article > p`; the `:where(:not([slot]))` filters sit in `:where()`,
+ * which counts for nothing): enough to survive a page reset such as `p { margin: 0 }` (0,0,1) or
+ * `* { margin: 0 }` (0,0,0), low enough that any page rule with a class or an id
+ * (`.site news-article > p`, `.entry-content p`) overrides it, as do the tokens. A page rule of
+ * equal specificity loses, because adopted sheets come after the page's own sheets.
  *
  * The `--_*` variables are declared on the host by the element's shadow styles; custom properties
  * inherit, so they reach the body's light-DOM descendants. Font, size, line height and colour are
  * inherited from the shadow body container (`part="body"`) and are not repeated here.
  */
 export const bodyCss = /* css */ `
-news-article > p:not([slot]) {
+news-article > p:where(:not([slot])) {
   margin-block: 0 var(--_space-4);
 }
 
-news-article > :is(h2, h3, h4, h5, h6):not([slot]) {
+news-article > :is(h2, h3, h4, h5, h6):where(:not([slot])) {
   margin-block: var(--_space-5) var(--_space-3);
   font-family: var(--_font-heading);
   font-weight: 700;
   line-height: 1.25;
   color: var(--_color-text);
 }
-news-article > h2:not([slot]) {
+news-article > h2:where(:not([slot])) {
   font-size: 1.5em;
 }
-news-article > h3:not([slot]) {
+news-article > h3:where(:not([slot])) {
   font-size: 1.25em;
 }
-news-article > :is(h4, h5, h6):not([slot]) {
+news-article > :is(h4, h5, h6):where(:not([slot])) {
   font-size: 1em;
 }
 
-news-article > a:not([slot]),
-news-article > :not([slot]) a {
+news-article > a:where(:not([slot])),
+news-article > :where(:not([slot])) a {
   color: var(--_color-link);
   text-decoration-line: underline;
   text-decoration-thickness: 1px;
   text-underline-offset: 0.15em;
 }
-news-article > a:not([slot]):hover,
-news-article > :not([slot]) a:hover {
+news-article > a:where(:not([slot])):hover,
+news-article > :where(:not([slot])) a:hover {
   text-decoration-thickness: 2px;
 }
-news-article > a:not([slot]):focus-visible,
-news-article > :not([slot]) a:focus-visible {
+news-article > a:where(:not([slot])):focus-visible,
+news-article > :where(:not([slot])) a:focus-visible {
   outline: 2px solid var(--_color-focus);
   outline-offset: 2px;
   border-radius: 2px;
 }
 
-news-article > blockquote:not([slot]) {
+news-article > blockquote:where(:not([slot])) {
   margin-block: var(--_space-4);
   margin-inline: 0;
   padding-inline-start: var(--_space-3);
@@ -62,41 +64,41 @@ news-article > blockquote:not([slot]) {
   font-size: 1.15em;
   line-height: 1.45;
 }
-news-article > blockquote:not([slot]) > :is(p, footer) {
+news-article > blockquote:where(:not([slot])) > :is(p, footer) {
   margin-block: 0 var(--_space-2);
 }
-news-article > blockquote:not([slot]) > :last-child {
+news-article > blockquote:where(:not([slot])) > :last-child {
   margin-block-end: 0;
 }
-news-article > blockquote:not([slot]) :is(cite, footer) {
+news-article > blockquote:where(:not([slot])) :is(cite, footer) {
   font-family: var(--_font-ui);
   font-size: var(--_font-size-small);
   font-style: normal;
   color: var(--_color-text-muted);
 }
 
-news-article > :is(ul, ol):not([slot]) {
+news-article > :is(ul, ol):where(:not([slot])) {
   margin-block: 0 var(--_space-4);
   margin-inline: 0;
   padding-inline-start: var(--_space-4);
 }
-news-article > :is(ul, ol):not([slot]) li + li {
+news-article > :is(ul, ol):where(:not([slot])) li + li {
   margin-block-start: var(--_space-2);
 }
 
-news-article > figure:not([slot]) {
+news-article > figure:where(:not([slot])) {
   margin-block: var(--_space-4);
   margin-inline: 0;
 }
-news-article > img:not([slot]),
-news-article > :not([slot]) img {
+news-article > img:where(:not([slot])),
+news-article > :where(:not([slot])) img {
   max-inline-size: 100%;
   block-size: auto;
 }
-news-article > figure:not([slot]) img {
+news-article > figure:where(:not([slot])) img {
   display: block;
 }
-news-article > figure:not([slot]) figcaption {
+news-article > figure:where(:not([slot])) figcaption {
   margin-block-start: var(--_space-2);
   font-family: var(--_font-ui);
   font-size: var(--_font-size-small);
@@ -104,7 +106,7 @@ news-article > figure:not([slot]) figcaption {
   color: var(--_color-text-muted);
 }
 
-news-article > hr:not([slot]) {
+news-article > hr:where(:not([slot])) {
   block-size: 0;
   margin-block: var(--_space-5);
   margin-inline: 0;
@@ -113,7 +115,7 @@ news-article > hr:not([slot]) {
 }
 
 /* A heading slotted as the headline takes the header's headline typography, not the page's. */
-news-article > :is(h1, h2, h3, h4, h5, h6)[slot='headline'] {
+news-article > :is(h1, h2, h3, h4, h5, h6):where([slot='headline']) {
   margin: 0;
   font: inherit;
   letter-spacing: inherit;

@@ -20,6 +20,17 @@ interface Slotted {
 
 const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 
+/**
+ * The level assistive technology announces for a heading: a valid `aria-level` wins, then the
+ * tag's number; `role="heading"` without a level is level 2 (the ARIA default).
+ */
+function headingLevel(heading: Element): number {
+  const aria = Number.parseInt(heading.getAttribute('aria-level') ?? '', 10);
+  if (Number.isInteger(aria) && aria >= 1) return aria;
+  const match = /^h([1-6])$/.exec(heading.localName);
+  return match ? Number(match[1]) : 2;
+}
+
 /** A removed attribute (`null`) or a non-string set from script reads as empty text. */
 const asText = { fromAttribute: (value: string | null) => value ?? '' };
 
@@ -37,18 +48,22 @@ function textOf(value: unknown): string {
  * readers without JavaScript get the story. It is styled by one shared constructable stylesheet
  * that the element adopts into its root node (the document, or the shadow root it lives in) and
  * whose every selector starts at `news-article >` a child without `slot`, so nothing outside an
- * article body is touched. Its rules have a specificity of (0,1,2): a page reset such as
- * `p { margin: 0 }` does not undo them; a more specific selector such as `.site news-article > p`,
- * or the tokens below, overrides them.
+ * article body is touched. Its rules have a low specificity, (0,0,2) (`news-article > p`): a page
+ * reset such as `p { margin: 0 }` or `* { margin: 0 }` does not undo them, while any page rule
+ * with a class or an id, such as `.site news-article > p`, overrides them, as do the tokens below.
+ * (A page rule of the same specificity, `news-article > p`, loses: the adopted sheet comes last.)
  *
  * The headline is the page's `h1`. `headline="…"` renders `<h1 part="headline">`. Content in the
  * `headline` slot replaces that text: a slotted heading (`<h1 slot="headline">`) is shown as it
- * is, outside any heading of the element's own, so headings never nest; other slotted content
- * (a `<span>`, a link) is shown inside the element's `h1`.
+ * is, outside any heading of the element's own, so headings never nest; it should be an `h1`
+ * (a slotted `h2`, or `role="heading"` of another level, is shown but warned about once, since
+ * the page would have no `h1`); other slotted content (a `<span>`, a link) is shown inside the
+ * element's `h1`.
  *
  * `published` and `updated` are ISO 8601 dates or date-times ("2024-04-08", "2024-04-08T10:00Z"),
  * shown as `<time datetime>` in the language of the element or its nearest ancestor with `lang`
- * (date-times in the reader's time zone). An invalid value is left out with one console warning.
+ * (date-times in the reader's time zone, named: "April 8, 2024 at 10:00 AM UTC"). An invalid
+ * value is left out with one console warning.
  * "Updated …" is shown only when `updated` is valid and differs from `published`.
  *
  * @slot - The body of the story (paragraphs, subheads, quotes, lists, figures).
@@ -124,7 +139,10 @@ export class NewsArticle extends NewsElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated) this.slotted = this.readSlotted();
+    if (!this.hasUpdated) {
+      this.slotted = this.readSlotted();
+      this.checkHeadlineLevel();
+    }
     if (changed.has('publishedDate')) this.checkDate('published', this.publishedDate);
     if (changed.has('updatedDate')) this.checkDate('updated', this.updatedDate);
   }
@@ -225,12 +243,38 @@ export class NewsArticle extends NewsElement {
   }
 
   private onSlotChange = (): void => {
+    this.checkHeadlineLevel();
     const next = this.readSlotted();
     const current = this.slotted;
     if ((Object.keys(next) as Array<keyof Slotted>).some((key) => next[key] !== current[key])) {
       this.slotted = next;
     }
   };
+
+  /**
+   * Warns once when the heading in the `headline` slot is not a level-1 heading: it is shown as it
+   * is, so the page would have no `h1`. Forgotten once the headline is fixed, so a later mistake warns.
+   */
+  private checkHeadlineLevel(): void {
+    for (const node of Array.from(this.children)) {
+      if (node.getAttribute('slot') !== 'headline') continue;
+      const heading = node.matches(HEADING) ? node : node.querySelector(HEADING);
+      if (!heading) continue;
+      const level = headingLevel(heading);
+      if (level === 1) break;
+      const what =
+        heading.localName === `h${level}`
+          ? `an <${heading.localName}>`
+          : `a <${heading.localName}> announced as a level-${level} heading`;
+      this.warn(
+        'headline-level',
+        `slot "headline" holds ${what}; the headline should be the page's <h1>. ` +
+          'Use <h1 slot="headline">, or inline content (a <span>) that the element puts in its own h1.',
+      );
+      return;
+    }
+    resetWarning(this, 'headline-level');
+  }
 
   /** Reads which slots have content from the light DOM (before the first render, too). */
   private readSlotted(): Slotted {

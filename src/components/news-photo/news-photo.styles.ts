@@ -127,8 +127,11 @@ export const styles = css`
   }
 
   dialog {
-    max-inline-size: min(96vw, 100rem);
-    max-block-size: 96vh;
+    /* Logical viewport units: the dynamic ones leave room for mobile toolbars; vi/vb for older engines. */
+    max-inline-size: min(96vi, 100rem);
+    max-inline-size: min(96dvi, 100rem);
+    max-block-size: 96vb;
+    max-block-size: 96dvb;
     padding: 0;
     border: 0;
     border-radius: var(--_radius);
@@ -167,7 +170,8 @@ export const styles = css`
   .dialog-image {
     display: block;
     max-inline-size: 100%;
-    max-block-size: calc(96vh - 9rem);
+    max-block-size: calc(96vb - 9rem);
+    max-block-size: calc(96dvb - 9rem);
     inline-size: auto;
     block-size: auto;
     margin-inline: auto;

@@ -67,8 +67,9 @@ const expandIcon = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColo
  *
  * Or wrap a plain `<img>` so the photo shows without JavaScript: the `<img>` stays in the light DOM
  * (slotted into the frame, styled by the page as any image) and its `src`, `srcset`, `alt`,
- * `width` and `height` are used for the fallback and the dialog. Its own `loading` and
- * `fetchpriority` are left as the page wrote them.
+ * `width` and `height` are used for the fallback and the dialog. An `<img>` without `alt` gets the
+ * element's `alt` (kept in sync); one without `loading` or `fetchpriority` gets them from the
+ * element's `priority` or `loading`. Attributes the page wrote on the `<img>` always win.
  *
  * With `width` and `height` the frame has its final aspect ratio at any width, so nothing below it
  * moves when the image loads. The image scales to the width of its container.
@@ -145,10 +146,18 @@ export class NewsPhoto extends NewsElement {
   /** Credit of the photo, e.g. "REUTERS/Maxim Shemetov" (use the `credit` slot for rich text). */
   @property() credit?: string;
 
-  /** Loading strategy of the image: `lazy` (default) or `eager`. */
+  /**
+   * Loading strategy of the image: `lazy` (default) or `eager`. Set on a light-DOM `<img>` that
+   * has no `loading` of its own (see `priority` for the first fetch).
+   */
   @property() loading: Loading = 'lazy';
 
-  /** The hero photo: loads eagerly with `fetchpriority="high"` (overrides `loading`). */
+  /**
+   * The hero photo: loads eagerly with `fetchpriority="high"` (overrides `loading`). A light-DOM
+   * `<img>` without its own `loading`/`fetchpriority` gets them too, but the element upgrades after
+   * the parser has started that image's fetch: for the very first fetch, also write
+   * `loading="eager" fetchpriority="high"` on the `<img>` itself.
+   */
   @property({ type: Boolean }) priority = false;
 
   /** Shows a button that opens the full image with its caption in a modal dialog. */
@@ -171,6 +180,10 @@ export class NewsPhoto extends NewsElement {
   private imageKey = '';
   private checkLightImg = false;
   private observer?: MutationObserver;
+  /** Attributes this element wrote on light-DOM images, with the value written (the rest is the page's). */
+  private written = new WeakMap<HTMLImageElement, Map<string, string>>();
+  /** Set while the dialog is closed because the element left the page: no focus to restore then. */
+  private closingDetached = false;
 
   constructor() {
     super();
@@ -195,6 +208,12 @@ export class NewsPhoto extends NewsElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.observer?.disconnect();
+    // A removed modal dialog leaves the top layer but stays open: it would come back non-modal.
+    const dialog = this.dialog;
+    if (dialog?.open) {
+      this.closingDetached = true;
+      dialog.close();
+    }
     this.expanded = false;
   }
 
@@ -203,6 +222,7 @@ export class NewsPhoto extends NewsElement {
     this.lightImg = img;
     this.hasCaptionSlot = hasSlotted(this, 'caption');
     this.hasCreditSlot = hasSlotted(this, 'credit');
+    if (img) this.syncLightImg(img);
 
     const info = this.imageInfo();
     const key = `${img ? 'light' : 'attr'}|${info.src ?? ''}|${info.srcset ?? ''}`;
@@ -358,12 +378,41 @@ export class NewsPhoto extends NewsElement {
       return {
         src: img.getAttribute('src') ? img.src : undefined,
         srcset: img.getAttribute('srcset') || undefined,
-        alt: img.getAttribute('alt') ?? this.alt,
+        // syncLightImg has given it the element's alt when it had none.
+        alt: img.getAttribute('alt'),
         width,
         height,
       };
     }
     return { src: this.src || undefined, srcset: this.srcset || undefined, alt: this.alt, width, height };
+  }
+
+  /** Gives the light-DOM img the element's alt, loading and fetchpriority where the page wrote none. */
+  private syncLightImg(img: HTMLImageElement): void {
+    const explicit = this.priority || this.hasAttribute('loading') || this.loading !== 'lazy';
+    const loading: Loading | null = this.priority || this.loading === 'eager' ? 'eager' : explicit ? 'lazy' : null;
+    this.writeAttribute(img, 'alt', this.alt);
+    this.writeAttribute(img, 'loading', loading);
+    this.writeAttribute(img, 'fetchpriority', this.priority ? 'high' : null);
+  }
+
+  /** Sets (or, with null, removes) an attribute this element owns on `img`; never touches the page's own. */
+  private writeAttribute(img: HTMLImageElement, name: string, value: string | null): void {
+    let written = this.written.get(img);
+    const current = img.getAttribute(name);
+    const ours = written?.get(name);
+    if (current !== null && current !== ours) {
+      written?.delete(name); // The page's value (or changed since): leave it.
+      return;
+    }
+    if (value === null) {
+      if (current !== null) img.removeAttribute(name);
+      written?.delete(name);
+      return;
+    }
+    if (current !== value) img.setAttribute(name, value);
+    if (!written) this.written.set(img, (written = new Map()));
+    written.set(name, value);
   }
 
   private fail(img: HTMLImageElement): void {
@@ -411,6 +460,10 @@ export class NewsPhoto extends NewsElement {
 
   private onDialogClose = (): void => {
     this.expanded = false;
+    if (this.closingDetached) {
+      this.closingDetached = false;
+      return;
+    }
     // Browsers differ in where focus goes when a modal closes: put it back on the button.
     this.expandButton?.focus();
   };
