@@ -59,7 +59,7 @@ export class NewsElement extends LitElement {
     return translateParts(this.locale, key, params);
   }
 
-  /** Warns once per element and `key` (usually the attribute name); never throws. */
+  /** Warns once per element, `key` (usually the attribute name) and message; never throws. */
   protected warn(key: string, message: string): void {
     warnOnce(this, key, message);
   }

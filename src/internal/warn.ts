@@ -1,21 +1,23 @@
 /**
  * One warning per element and per subject: a site builder's console shows what is wrong
  * (`[news-photo] attribute "alt" is missing …`) without being flooded on every re-render.
+ * The same message for the same subject never repeats; a different one (a new bad value) does.
  */
-const warned = new WeakMap<object, Set<string>>();
+const warned = new WeakMap<object, Map<string, string>>();
 
 /**
- * Warns once for `owner` (usually the element) and `key` (usually the attribute name).
- * Never throws: a broken console must not break a lifecycle callback.
+ * Warns for `owner` (usually the element) about `key` (usually the attribute name), unless the
+ * last warning for that key said the same. Never throws: a broken console must not break a
+ * lifecycle callback.
  */
 export function warnOnce(owner: Element, key: string, message: string): void {
-  let keys = warned.get(owner);
-  if (!keys) {
-    keys = new Set();
-    warned.set(owner, keys);
+  let last = warned.get(owner);
+  if (!last) {
+    last = new Map();
+    warned.set(owner, last);
   }
-  if (keys.has(key)) return;
-  keys.add(key);
+  if (last.get(key) === message) return;
+  last.set(key, message);
   try {
     console.warn(`[${owner.localName}] ${message}`);
   } catch {
@@ -23,7 +25,7 @@ export function warnOnce(owner: Element, key: string, message: string): void {
   }
 }
 
-/** Forgets what `owner` warned about for `key`, so a new, different bad value warns again. */
+/** Forgets what `owner` warned about for `key` (the value was fixed), so the same problem warns again later. */
 export function resetWarning(owner: Element, key: string): void {
   warned.get(owner)?.delete(key);
 }

@@ -10,7 +10,6 @@ import {
   type CreditProblem,
 } from '../../core/credits.js';
 import { NewsElement } from '../../internal/news-element.js';
-import { resetWarning } from '../../internal/warn.js';
 import { hostStyles, tokenStyles } from '../../styles/tokens.js';
 import { styles } from './news-byline.styles.js';
 
@@ -68,8 +67,6 @@ export class NewsByline extends NewsElement {
   /** The validated credits, recomputed only when `credits` changes. */
   private parsed: Credit[] = [];
 
-  /** The last message warned per subject: a new, different problem warns again; the same one never. */
-  private readonly warned = new Map<string, string>();
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('credits')) {
@@ -78,7 +75,7 @@ export class NewsByline extends NewsElement {
       this.report(problems);
     }
     if (changed.has('variant') && !VARIANTS.includes(this.variant)) {
-      this.warnProblem('variant', `attribute "variant" must be "full" or "compact", got "${String(this.variant)}"; using "full"`);
+      this.warn('variant', `attribute "variant" must be "full" or "compact", got "${String(this.variant)}"; using "full"`);
     }
   }
 
@@ -101,10 +98,10 @@ export class NewsByline extends NewsElement {
     for (const problem of problems) {
       switch (problem.kind) {
         case 'json':
-          this.warnProblem('credits', `attribute "credits" is not valid JSON: ${problem.message}; ${fallback}`);
+          this.warn('credits', `attribute "credits" is not valid JSON: ${problem.message}; ${fallback}`);
           break;
         case 'not-array':
-          this.warnProblem('credits', `attribute "credits" ${problem.message}; ${fallback}`);
+          this.warn('credits', `attribute "credits" ${problem.message}; ${fallback}`);
           break;
         case 'entry':
           skipped.push(problem.message);
@@ -113,23 +110,16 @@ export class NewsByline extends NewsElement {
           urls.push(problem.message);
           break;
         case 'role':
-          this.warnProblem(`credits-role:${problem.role}`, `attribute "credits": ${problem.message}`);
+          this.warn(`credits-role:${problem.role}`, `attribute "credits": ${problem.message}`);
           break;
       }
     }
     if (skipped.length > 0) {
-      this.warnProblem('credits-entries', `attribute "credits": skipped ${summarize(skipped, 'entry', 'entries')}`);
+      this.warn('credits-entries', `attribute "credits": skipped ${summarize(skipped, 'entry', 'entries')}`);
     }
     if (urls.length > 0) {
-      this.warnProblem('credits-url', `attribute "credits": ${summarize(urls, 'url', 'urls')}`);
+      this.warn('credits-url', `attribute "credits": ${summarize(urls, 'url', 'urls')}`);
     }
-  }
-
-  private warnProblem(key: string, message: string): void {
-    if (this.warned.get(key) === message) return;
-    this.warned.set(key, message);
-    resetWarning(this, key);
-    this.warn(key, message);
   }
 }
 
