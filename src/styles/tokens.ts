@@ -1,14 +1,18 @@
 import { css, unsafeCSS } from 'lit';
-import { TOKENS, privateName } from './token-list.js';
+import { TOKEN_VALUES, privateName } from './token-values.js';
 
 /**
  * Every element reads public tokens through private variables declared once here:
  * `--_color-text: var(--news-color-text, #1a1a1a)`. Elements use only `var(--_…)`, so the
- * defaults live in one place (token-list.ts) and a token set on the page or the element wins.
+ * defaults live in one place (token-values.ts) and a token set on the page or the element wins.
  */
 export const tokenStyles = css`
   :host {
-    ${unsafeCSS(TOKENS.map((t) => `${privateName(t.name)}: var(${t.name}, ${t.value});`).join('\n'))}
+    ${unsafeCSS(
+      Object.entries(TOKEN_VALUES)
+        .map(([name, value]) => `${privateName(name)}: var(${name}, ${value});`)
+        .join('\n'),
+    )}
   }
 `;
 
