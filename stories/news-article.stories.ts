@@ -24,6 +24,22 @@ interface ArticleArgs {
   updated: string;
 }
 
+/** The hero photo in the `media` slot: the reference image with the given words. */
+function heroPhoto(words: { alt: string; caption: string; credit: string }, priority = false): TemplateResult {
+  return html`<news-photo
+    slot="media"
+    src=${crocus.src}
+    srcset=${crocus.srcset}
+    sizes=${crocus.sizes}
+    width=${crocus.width}
+    height=${crocus.height}
+    alt=${words.alt}
+    caption=${words.caption}
+    credit=${words.credit}
+    ?priority=${priority}
+  ></news-photo>`;
+}
+
 /** The body blocks as the light-DOM HTML a CMS would send. */
 function body(blocks: readonly ArticleBlock[]): TemplateResult[] {
   return blocks.map((block) => {
@@ -124,17 +140,7 @@ export const RTLPersian: Story = {
   render: (args) => html`<div dir="rtl" lang="fa">
     ${article(
       args,
-      html`<news-photo
-          slot="media"
-          src=${crocus.src}
-          srcset=${crocus.srcset}
-          sizes=${crocus.sizes}
-          width=${crocus.width}
-          height=${crocus.height}
-          alt=${persianPhoto.alt}
-          caption=${persianPhoto.caption}
-          credit=${persianPhoto.credit}
-        ></news-photo>
+      html`${heroPhoto(persianPhoto)}
         <news-byline slot="byline" credits=${JSON.stringify(persianCredits)}></news-byline>
         ${body(persianArticle.body)}
         <p slot="footer">${persianArticle.credits}</p>`,
@@ -160,18 +166,7 @@ export const WithPhotoAndByline: Story = {
   render: (args) =>
     article(
       args,
-      html`<news-photo
-          slot="media"
-          src=${crocus.src}
-          srcset=${crocus.srcset}
-          sizes=${crocus.sizes}
-          width=${crocus.width}
-          height=${crocus.height}
-          alt=${crocus.alt}
-          caption=${crocus.caption}
-          credit=${crocus.credit}
-          priority
-        ></news-photo>
+      html`${heroPhoto(crocus, true)}
         <news-byline slot="byline" credits=${JSON.stringify(seedCredits)}></news-byline>
         ${body(referenceExcerpt)}
         <p slot="footer">${referenceArticle.credits}</p>`,

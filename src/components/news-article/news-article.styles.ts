@@ -64,17 +64,22 @@ export const styles = css`
     color: var(--_color-text-muted);
   }
 
-  [part='meta'] {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space-1);
-    margin-block-start: var(--_space-3);
+  /* The meta lines under the header and the footer: small UI text after a rule. */
+  [part='meta'],
+  [part='footer'] {
     padding-block-start: var(--_space-3);
     border-block-start: 1px solid var(--_color-border);
     font-family: var(--_font-ui);
     font-size: var(--_font-size-small);
     line-height: 1.5;
     color: var(--_color-text-muted);
+  }
+
+  [part='meta'] {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-1);
+    margin-block-start: var(--_space-3);
   }
 
   [part='dates'] {
@@ -97,11 +102,5 @@ export const styles = css`
 
   [part='footer'] {
     margin-block-start: var(--_space-5);
-    padding-block-start: var(--_space-3);
-    border-block-start: 1px solid var(--_color-border);
-    font-family: var(--_font-ui);
-    font-size: var(--_font-size-small);
-    line-height: 1.5;
-    color: var(--_color-text-muted);
   }
 `;
