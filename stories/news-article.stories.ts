@@ -10,19 +10,13 @@ import {
   referenceExcerpt,
   sampleDek,
   type ArticleBlock,
+  type ArticleFixture,
 } from './fixtures/news-article.js';
 import { persianCredits, seedCredits } from './fixtures/news-byline.js';
 import { crocus, persian as persianPhoto } from './fixtures/news-photo.js';
 import { darkTheme } from './fixtures/themes.js';
 
-interface ArticleArgs {
-  section: string;
-  kicker: string;
-  headline: string;
-  dek: string;
-  published: string;
-  updated: string;
-}
+type ArticleArgs = Pick<ArticleFixture, 'section' | 'kicker' | 'headline' | 'dek' | 'published' | 'updated'>;
 
 /** The hero photo in the `media` slot: the reference image with the given words. */
 function heroPhoto(words: { alt: string; caption: string; credit: string }, priority = false): TemplateResult {
