@@ -4,8 +4,8 @@
  * renders the segments `bylineGroups` returns, and `formatCreditsText` joins the same segments, so
  * the element and a server-rendered byline read exactly alike.
  */
-import { safeHttpUrl } from './format.js';
-import { safeLocale, translate, translateParts, type MessageKey } from './localize.js';
+import { listParts, safeHttpUrl } from './format.js';
+import { translate, translateParts, type MessageKey } from './localize.js';
 
 /** The roles the byline knows, in the order their groups are shown. */
 export const CREDIT_ROLES = ['author', 'reporting', 'additional-reporting', 'writing', 'editing', 'photography'] as const;
@@ -204,24 +204,9 @@ export function groupCredits(credits: readonly Credit[]): RoleGroup[] {
   }));
 }
 
-const listFormats = new Map<string, Intl.ListFormat>();
-
-/** `Intl.ListFormat` parts with each element replaced by the caller's segments (cached formatter). */
+/** Joins runs of segments as `lang` joins a list; the separators become text segments. */
 function joinSegments(items: BylineSegment[][], lang: string, type: Intl.ListFormatType): BylineSegment[] {
-  const locale = safeLocale(lang);
-  const cacheKey = `${locale}|${type}`;
-  let format = listFormats.get(cacheKey);
-  if (!format) {
-    format = new Intl.ListFormat(locale, { style: 'long', type });
-    listFormats.set(cacheKey, format);
-  }
-  const out: BylineSegment[] = [];
-  let index = 0;
-  for (const part of format.formatToParts(items.map((_, i) => String(i)))) {
-    if (part.type === 'element') out.push(...(items[index++] as BylineSegment[]));
-    else out.push({ type: 'text', text: part.value });
-  }
-  return out;
+  return listParts(items, lang, type).flatMap((part) => (typeof part === 'string' ? [{ type: 'text', text: part } as const] : part));
 }
 
 /** Fills a message's `{placeholders}` with segments; the message's own words become `wordType`. */

@@ -59,21 +59,34 @@ export function formatDate(value: string | null | undefined, lang: string, timeZ
   return { datetime: value.trim(), text: formatter.format(date) };
 }
 
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** One `Intl.ListFormat` per locale and type: a byline joins many small lists. */
+function listFormat(lang: string, type: Intl.ListFormatType): Intl.ListFormat {
+  const locale = safeLocale(lang);
+  const key = `${locale}|${type}`;
+  let format = listFormats.get(key);
+  if (!format) {
+    format = new Intl.ListFormat(locale, { style: 'long', type });
+    listFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Joins names as `lang` does ("A, B and C", "A، B و C"). */
 export function formatList(items: readonly string[], lang: string, type: Intl.ListFormatType = 'conjunction'): string {
-  return new Intl.ListFormat(safeLocale(lang), { style: 'long', type }).format(items);
+  return listFormat(lang, type).format(items);
 }
 
 /**
- * The same join, as parts, so a caller can render each name as an element (a link) and keep the
- * language's own separators between them.
+ * The same join, as parts: the items themselves (any value: a name segment, a link) with the
+ * language's own separators between them, so a caller can render each item as an element.
  */
-export function listParts<T>(items: readonly T[], lang: string, label: (item: T) => string): Array<string | T> {
-  const parts = new Intl.ListFormat(safeLocale(lang), { style: 'long', type: 'conjunction' }).formatToParts(
-    items.map(label),
-  );
+export function listParts<T>(items: readonly T[], lang: string, type: Intl.ListFormatType = 'conjunction'): Array<string | T> {
   let index = 0;
-  return parts.map((part) => (part.type === 'element' ? (items[index++] as T) : part.value));
+  return listFormat(lang, type)
+    .formatToParts(items.map((_, i) => String(i)))
+    .map((part) => (part.type === 'element' ? (items[index++] as T) : part.value));
 }
 
 /** Only http(s) URLs (absolute or relative to the page) may become links. */

@@ -149,7 +149,6 @@ describe('core/format', () => {
     const a = { name: 'A' };
     const b = { name: 'B' };
     const c = { name: 'C' };
-    const label = (x: { name: string }) => x.name;
     const cases: Array<[string, Array<{ name: string }>, Array<string | { name: string }>]> = [
       ['en', [a, b, c], [a, ', ', b, ', and ', c]],
       ['en', [a, b], [a, ' and ', b]],
@@ -161,17 +160,21 @@ describe('core/format', () => {
     ];
     for (const [lang, items, expected] of cases) {
       it(`splits ${items.length} items in ${lang}, keeping the items themselves`, () => {
-        const parts = listParts(items, lang, label);
+        const parts = listParts(items, lang);
         expect(parts).to.deep.equal(expected);
         // The very objects, not copies: a caller renders them as links.
         for (const part of parts) if (typeof part !== 'string') expect(items).to.include(part);
       });
     }
 
-    it('keeps order and identity when labels repeat', () => {
+    it('joins with a unit list when asked (no conjunction in English)', () => {
+      expect(listParts([a, b], 'en', 'unit')).to.deep.equal([a, ', ', b]);
+    });
+
+    it('keeps order and identity when items are equal', () => {
       const twin = { name: 'A' };
-      expect(listParts([a, twin], 'en', label)).to.deep.equal([a, ' and ', twin]);
-      expect(listParts([a, twin], 'en', label)[2]).to.equal(twin);
+      expect(listParts([a, twin], 'en')).to.deep.equal([a, ' and ', twin]);
+      expect(listParts([a, twin], 'en')[2]).to.equal(twin);
     });
   });
 

@@ -67,7 +67,6 @@ export class NewsByline extends NewsElement {
   /** The validated credits, recomputed only when `credits` changes. */
   private parsed: Credit[] = [];
 
-
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('credits')) {
       const { credits, problems } = parseCredits(this.credits);
