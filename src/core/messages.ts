@@ -3,7 +3,11 @@
  * English is the source; a missing translation falls back to it. `{name}` is a placeholder.
  * Pure data: no DOM, safe to import on a server.
  */
-export const en = {
+import type { Lang, MessageArea } from './messages/area.js';
+import type { commentForm } from './messages/comment-form.js';
+import type { related } from './messages/related.js';
+
+const baseEn = {
   'photo.expand': 'View full image',
   'photo.close': 'Close',
   'photo.unavailable': 'Image unavailable',
@@ -20,10 +24,9 @@ export const en = {
   'article.updated': 'Updated {date}',
 } as const;
 
-export type MessageKey = keyof typeof en;
-export type Catalog = Readonly<Record<MessageKey, string>>;
+type BaseCatalog = Readonly<Record<keyof typeof baseEn, string>>;
 
-const ar: Catalog = {
+const baseAr: BaseCatalog = {
   'photo.expand': 'عرض الصورة كاملة',
   'photo.close': 'إغلاق',
   'photo.unavailable': 'الصورة غير متاحة',
@@ -40,7 +43,7 @@ const ar: Catalog = {
   'article.updated': 'حُدّث في {date}',
 };
 
-const fa: Catalog = {
+const baseFa: BaseCatalog = {
   'photo.expand': 'نمایش تصویر کامل',
   'photo.close': 'بستن',
   'photo.unavailable': 'تصویر در دسترس نیست',
@@ -57,7 +60,7 @@ const fa: Catalog = {
   'article.updated': 'به‌روزشده در {date}',
 };
 
-const es: Catalog = {
+const baseEs: BaseCatalog = {
   'photo.expand': 'Ver imagen completa',
   'photo.close': 'Cerrar',
   'photo.unavailable': 'Imagen no disponible',
@@ -74,7 +77,7 @@ const es: Catalog = {
   'article.updated': 'Actualizado el {date}',
 };
 
-const fr: Catalog = {
+const baseFr: BaseCatalog = {
   'photo.expand': "Voir l’image en entier",
   'photo.close': 'Fermer',
   'photo.unavailable': 'Image indisponible',
@@ -91,7 +94,7 @@ const fr: Catalog = {
   'article.updated': 'Mis à jour le {date}',
 };
 
-const de: Catalog = {
+const baseDe: BaseCatalog = {
   'photo.expand': 'Bild in voller Größe anzeigen',
   'photo.close': 'Schließen',
   'photo.unavailable': 'Bild nicht verfügbar',
@@ -108,5 +111,30 @@ const de: Catalog = {
   'article.updated': 'Aktualisiert am {date}',
 };
 
+// Each later element keeps its strings in its own file under messages/ and registers them when its
+// module loads (`registerMessages`), so a page (or bundle) with only some elements carries only
+// their strings. The keys of every area are known to the compiler here, as types only.
+type AreaKey = keyof (typeof related)['en'] | keyof (typeof commentForm)['en'];
+
+export type MessageKey = keyof typeof baseEn | AreaKey;
+export type Catalog = Readonly<Record<MessageKey, string>>;
+
+const live: Record<Lang, Record<string, string>> = {
+  en: { ...baseEn },
+  ar: { ...baseAr },
+  fa: { ...baseFa },
+  es: { ...baseEs },
+  fr: { ...baseFr },
+  de: { ...baseDe },
+};
+
+/** Adds an element's strings to every catalog (idempotent). Called by the element's module. */
+export function registerMessages(area: MessageArea): void {
+  for (const lang of Object.keys(live) as Lang[]) Object.assign(live[lang], area[lang]);
+}
+
+/** English: the source catalog. Holds an area's keys once that area is registered. */
+export const en = live.en as Catalog;
+
 /** The shipped catalogs, by primary language subtag. */
-export const catalogs: Readonly<Record<string, Catalog>> = { en, ar, fa, es, fr, de };
+export const catalogs: Readonly<Record<string, Catalog>> = live as Record<Lang, Catalog>;

@@ -1,5 +1,5 @@
 import { css, unsafeCSS } from 'lit';
-import { TOKEN_VALUES, privateName } from './token-values.js';
+import { privateDeclarations } from './token-values.js';
 
 /**
  * Every element reads public tokens through private variables declared once here:
@@ -8,11 +8,7 @@ import { TOKEN_VALUES, privateName } from './token-values.js';
  */
 export const tokenStyles = css`
   :host {
-    ${unsafeCSS(
-      Object.entries(TOKEN_VALUES)
-        .map(([name, value]) => `${privateName(name)}: var(${name}, ${value});`)
-        .join('\n'),
-    )}
+    ${unsafeCSS(privateDeclarations())}
   }
 `;
 

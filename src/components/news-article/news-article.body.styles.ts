@@ -1,3 +1,5 @@
+import { sheetAdopter } from '../../internal/adopt-sheet.js';
+
 /**
  * Typography for the article body, which stays in the light DOM (crawlers, readers without
  * JavaScript). Shadow CSS cannot reach it: `::slotted()` matches only top-level nodes and loses to
@@ -123,45 +125,12 @@ news-article > :is(h1, h2, h3, h4, h5, h6):where([slot='headline']) {
 }
 `;
 
-const sheets = new WeakMap<Document, CSSStyleSheet>();
+const body = sheetAdopter(bodyCss);
 
-/** The body sheet for `doc`: one per document (a sheet can be adopted only where it was made). */
-function sheetFor(doc: Document): CSSStyleSheet | null {
-  let sheet = sheets.get(doc);
-  if (!sheet) {
-    const Sheet = (doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet;
-    if (!Sheet) return null;
-    try {
-      sheet = new Sheet();
-      sheet.replaceSync(bodyCss);
-    } catch {
-      return null; // no constructable stylesheets: the body keeps the page's own typography
-    }
-    sheets.set(doc, sheet);
-  }
-  return sheet;
-}
-
-/**
- * Adopts the body sheet into `root` (the article's root node) once. Put first, so a sheet a site
- * or a host element adopted itself wins at equal specificity. Never throws.
- */
-export function adoptBodyStyles(root: Node): void {
-  try {
-    const isDocument = root.nodeType === Node.DOCUMENT_NODE;
-    const isShadowRoot = root.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in root;
-    if (!isDocument && !isShadowRoot) return; // a detached tree: adopt when connected
-    const target = root as Document | ShadowRoot;
-    const doc = isDocument ? (root as Document) : root.ownerDocument;
-    const sheet = doc && sheetFor(doc);
-    if (!sheet || target.adoptedStyleSheets.includes(sheet)) return;
-    target.adoptedStyleSheets = [sheet, ...target.adoptedStyleSheets];
-  } catch {
-    /* an engine without adoptedStyleSheets: the body keeps the page's typography */
-  }
-}
+/** Adopts the body sheet into `root` (the article's root node) once. Never throws. */
+export const adoptBodyStyles = body.adopt;
 
 /** The shared body sheet of `doc`, if one was made (for tests and tooling). */
 export function bodyStyleSheet(doc: Document = document): CSSStyleSheet | undefined {
-  return sheets.get(doc);
+  return body.sheet(doc);
 }
