@@ -1,14 +1,19 @@
 // The demo server: `npm start` serves the reference article (demo/index.html) with the built
-// bundle (dist/news-elements.js). No dependencies: node:http only. Honours PORT (default 8000)
-// and HOST (default 127.0.0.1). Every page is served under a strict Content-Security-Policy,
+// bundle (dist/news-elements.js), and the demo comment server beside it (demo/comments/): the
+// WordPress REST comments subset, wp-comments-post.php and a small JSON API, stored in an
+// embedded SQLite database under DATA_DIR. Honours PORT (default 8000), HOST (default 127.0.0.1),
+// DATA_DIR (default <repo>/.data), MODERATION ('hold' | 'approve', default 'hold') and
+// FLOOD_SECONDS (default 15, 0 = off). Every page is served under a strict Content-Security-Policy,
 // so the demo also proves the elements need no inline script or style.
 import { createServer } from 'node:http';
+import { createCommentApi } from './comments/index.js';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
+/** @type {Record<string, string>} */
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -41,11 +46,23 @@ export const CSP = [
   "require-trusted-types-for 'script'",
 ].join('; ');
 
+/**
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {string} body
+ * @param {Record<string, string>} [headers]
+ */
 function send(res, status, body, headers = {}) {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
   res.end(body);
 }
 
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {string} pathname
+ * @returns {Promise<unknown>}
+ */
 async function serveFile(req, res, pathname) {
   const relative = normalize(decodeURIComponent(pathname)).replace(/^[/\\]+/, '');
   const file = resolve(root, relative);
@@ -59,6 +76,7 @@ async function serveFile(req, res, pathname) {
   }
   if (info.isDirectory()) return serveFile(req, res, join(pathname, 'index.html'));
   const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  /** @type {Record<string, string | number>} */
   const headers = {
     'content-type': type,
     'content-length': info.size,
@@ -67,40 +85,84 @@ async function serveFile(req, res, pathname) {
   };
   if (type.startsWith('text/html')) headers['content-security-policy'] = CSP;
   res.writeHead(200, headers);
-  if (req.method === 'HEAD') return res.end();
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
   res.end(await readFile(file));
 }
 
-/** Creates the demo server (not listening). */
-export function createDemoServer() {
-  return createServer(async (req, res) => {
+/**
+ * @typedef {object} DemoServerOptions
+ * @property {string} [dataDir] where comments.sqlite lives (env DATA_DIR, default <repo>/.data)
+ * @property {'hold' | 'approve'} [moderation] env MODERATION, default 'hold'
+ * @property {number} [floodSeconds] env FLOOD_SECONDS, default 15; 0 turns the check off
+ */
+
+/**
+ * Creates the demo server (not listening). It opens the comment database at once and closes it
+ * when the server closes; `server.commentApi` exposes it (`.file` is the database file).
+ * @param {DemoServerOptions} [options]
+ */
+export function createDemoServer(options = {}) {
+  const commentApi = createCommentApi({ ...options, csp: CSP });
+  const server = createServer(async (req, res) => {
+    let url;
     try {
-      const url = new URL(req.url ?? '/', 'http://localhost');
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return send(res, 400, 'Bad request');
+    }
+    try {
+      // The API first: it answers POST, OPTIONS and its own 404s.
+      if (await commentApi.handle(req, res, url)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', { allow: 'GET, HEAD' });
       if (url.pathname === '/') return send(res, 302, '', { location: '/demo/index.html' });
       return await serveFile(req, res, url.pathname);
     } catch (error) {
       console.error(error);
-      if (!res.headersSent) send(res, 500, 'Internal error');
-      else res.end();
+      if (!res.headersSent) {
+        if (url.pathname.startsWith('/wp-json') || url.pathname.startsWith('/api/')) {
+          const body = JSON.stringify({ code: 'internal_server_error', message: 'Internal error.', data: { status: 500 } });
+          send(res, 500, body, { 'content-type': 'application/json; charset=UTF-8', 'x-content-type-options': 'nosniff' });
+        } else send(res, 500, 'Internal error');
+      } else res.end();
     }
   });
+  server.on('close', () => commentApi.close());
+  return Object.assign(server, { commentApi });
 }
 
-/** Starts the server; resolves with its base URL. Port 0 picks a free one. */
-export function startDemoServer({ port = Number(process.env.PORT ?? 8000), host = process.env.HOST ?? '127.0.0.1' } = {}) {
-  const server = createDemoServer();
+/**
+ * Starts the server; resolves with its base URL and the comment database file. Port 0 picks a
+ * free one.
+ * @param {DemoServerOptions & { port?: number, host?: string }} [options]
+ */
+export function startDemoServer({ port = Number(process.env.PORT ?? 8000), host = process.env.HOST ?? '127.0.0.1', ...options } = {}) {
+  const server = createDemoServer(options);
   return new Promise((resolveStart, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => {
+      server.commentApi.close();
+      reject(error);
+    });
     server.listen(port, host, () => {
-      const address = server.address();
-      resolveStart({ server, url: `http://${host}:${address.port}/` });
+      const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+      const shownHost = host.includes(':') ? `[${host}]` : host;
+      resolveStart({ server, url: `http://${shownHost}:${address.port}/`, dataFile: server.commentApi.file });
     });
   });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { url } = await startDemoServer();
+  const { url, dataFile, server } = await startDemoServer();
+  const { moderation, floodSeconds } = server.commentApi.options;
   console.log(`news-elements demo: ${url}demo/index.html`);
+  console.log(`comments: ${dataFile} (moderation: ${moderation}, flood: ${floodSeconds ? `${floodSeconds} s` : 'off'})`);
   console.log('Press Ctrl+C to stop.');
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      server.close();
+      server.closeAllConnections();
+    });
+  }
 }

@@ -3,22 +3,27 @@
 // no warning, no CSP violation and no axe violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startDemoServer } from '../../demo/server.js';
 import { launchChromium, watchPage } from './browser.js';
 
 let server;
 let base;
 let browser;
+// Comments go to a throw-away database, never the developer's own .data/.
+const dataDir = mkdtempSync(join(tmpdir(), 'news-demo-'));
 
 before(async () => {
-  ({ server, url: base } = await startDemoServer({ port: 0 }));
+  ({ server, url: base } = await startDemoServer({ port: 0, dataDir }));
   browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
   server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 test('the server serves the demo with a strict CSP and refuses paths outside its folders', async () => {
@@ -39,7 +44,7 @@ test('the server serves the demo with a strict CSP and refuses paths outside its
 test('PORT is honoured by `npm start`', async () => {
   const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
   assert.match(pkg.scripts.start, /node demo\/server\.js/);
-  const { server: other, url } = await startDemoServer({ port: 0 });
+  const { server: other, url } = await startDemoServer({ port: 0, dataDir });
   assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
   other.close();
 });
