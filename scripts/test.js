@@ -4,6 +4,8 @@
 //   3. Node tests (package shape, manifest, demo server + demo page end to end)
 //   4. element and pure-logic tests in Chromium and Firefox (web-test-runner)
 //   5. every Storybook story as a test, with axe (vitest + @storybook/addon-vitest)
+//   6. the comment form and the demo server's contract against a real WordPress (`npm run test:wordpress`:
+//      installs WordPress, MariaDB and PHP from Debian when they are missing; needs root for that)
 // Set SKIP=stories,wtr,... to leave stages out while working (CI never sets it).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, mkdirSync } from 'node:fs';
@@ -51,18 +53,7 @@ const types = run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']
 record('typecheck', { passed: types.ok ? 1 : 0, failed: 0 }, types.ok, types.seconds);
 
 // 3. Node tests.
-if (!skip.has('node')) {
-  const node = run('node', process.execPath, ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=test-results/node.tap', 'test/node/']);
-  const tap = (() => {
-    try {
-      return readFileSync('test-results/node.tap', 'utf8');
-    } catch {
-      return '';
-    }
-  })();
-  const count = (label) => Number(tap.match(new RegExp(`^# ${label} (\\d+)`, 'm'))?.[1] ?? 0);
-  record('node', { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') }, node.ok, node.seconds);
-}
+if (!skip.has('node')) runNodeTests('node', ['--test'], ['test/node/']);
 
 // 4. Browsers.
 if (!skip.has('wtr')) {
@@ -81,7 +72,27 @@ if (!skip.has('stories')) {
   record('stories', counts, stories.ok, stories.seconds);
 }
 
+// 6. Real WordPress.
+// The same run as `npm run test:wordpress`, with the reporters this script counts.
+if (!skip.has('wordpress')) runNodeTests('wordpress', ['--test', '--test-concurrency=1'], ['test/wordpress/']);
+
 finish();
+
+/** Runs a `node --test` command with a TAP copy of its report, and counts that report. */
+function runNodeTests(stage, options, paths) {
+  const tapFile = `test-results/${stage}.tap`;
+  const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`];
+  // Node reads options only before the test paths.
+  const result = run(stage, process.execPath, [...options, ...reporters, ...paths]);
+  let tap = '';
+  try {
+    tap = readFileSync(tapFile, 'utf8');
+  } catch {
+    // No report: the run crashed before it started; `record` counts that as a failure.
+  }
+  const count = (label) => Number(tap.match(new RegExp(`^# ${label} (\\d+)`, 'm'))?.[1] ?? 0);
+  record(stage, { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') }, result.ok, result.seconds);
+}
 
 function finish() {
   console.log('\n=== summary');
