@@ -6,6 +6,7 @@ import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { defaultReporter } from '@web/test-runner';
 import { countingReporter } from './scripts/wtr-counting-reporter.js';
 import { CHROME_ARGS, CHROME_PATH, FIREFOX_PATH } from './scripts/chromium.js';
+import { testMiddleware, testPlugins } from './test/server/index.js';
 
 
 const only = process.env.BROWSERS?.split(',') ?? ['chromium', 'firefox'];
@@ -42,6 +43,7 @@ export default {
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
+  middleware: testMiddleware,
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' }), ...testPlugins],
   reporters: [defaultReporter(), countingReporter({ outFile: 'test-results/wtr.json' })],
 };

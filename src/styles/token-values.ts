@@ -30,6 +30,10 @@ export const TOKEN_VALUES = {
   '--news-article-measure': '42rem',
   '--news-article-headline-size': 'clamp(1.75rem, 1.2rem + 2.4vw, 2.75rem)',
   '--news-byline-color': 'var(--news-color-text-muted, #555555)',
+  '--news-related-card-radius': 'var(--news-radius, 4px)',
+  '--news-related-card-min-size': '14rem',
+  '--news-related-label-color': 'var(--news-color-accent, #b3261e)',
+  '--news-comment-error-color': '#b3261e',
 } as const;
 
 export type TokenName = keyof typeof TOKEN_VALUES;
@@ -37,4 +41,11 @@ export type TokenName = keyof typeof TOKEN_VALUES;
 /** `--news-color-text` → `--_color-text`: the private name an element reads. */
 export function privateName(name: string): string {
   return name.replace(/^--news-/, '--_');
+}
+
+/** Every private variable declared from its public token: `--_color-text: var(--news-color-text, #1a1a1a);`… */
+export function privateDeclarations(): string {
+  return Object.entries(TOKEN_VALUES)
+    .map(([name, value]) => `${privateName(name)}: var(${name}, ${value});`)
+    .join('\n');
 }

@@ -1,0 +1,11 @@
+// HTTP endpoints the browser tests talk to, served by web-test-runner's own dev server on
+// 127.0.0.1 (a real HTTP server): each module exports `middleware` (Koa functions, run before
+// static files) and may export `plugin` (a web-test-runner plugin, e.g. to start and stop a
+// real server beside the tests).
+import * as related from './related.js';
+import * as comments from './comments.js';
+
+const modules = [related, comments];
+
+export const testMiddleware = modules.flatMap((module) => module.middleware ?? []);
+export const testPlugins = modules.flatMap((module) => (module.plugin ? [module.plugin] : []));
