@@ -3,7 +3,7 @@
 // Needs `npm run build:bundle` first (npm test builds before it runs the browsers).
 import { expect } from '@open-wc/testing';
 
-const TAGS = ['news-article', 'news-photo', 'news-byline'];
+const TAGS = ['news-article', 'news-photo', 'news-byline', 'news-related', 'news-comment-form'];
 const load = (url: string) => import(/* @vite-ignore */ url);
 
 describe('dist/news-elements.js', () => {

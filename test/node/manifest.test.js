@@ -29,6 +29,20 @@ const CONTRACT = {
     parts: ['headline'],
     cssProperties: ['--news-article-measure', '--news-article-headline-size'],
   },
+  'news-related': {
+    attributes: ['variant', 'items', 'src', 'heading', 'heading-level', 'label', 'max', 'timeout'],
+    slots: [''],
+    parts: ['heading', 'list', 'item', 'card', 'item-link', 'image', 'section', 'date', 'label'],
+    events: ['news-related-loaded'],
+    cssProperties: ['--news-related-card-radius', '--news-related-card-min-size', '--news-related-label-color'],
+  },
+  'news-comment-form': {
+    attributes: ['action', 'post-id', 'parent', 'reply-to', 'format', 'maxlength', 'require-name-email', 'heading', 'heading-level', 'timeout'],
+    slots: [],
+    parts: [],
+    cssProperties: ['--news-comment-error-color'],
+    events: ['news-comment-submit', 'news-comment-posted', 'news-comment-error', 'news-comment-reply-cancel'],
+  },
 };
 
 for (const [tag, expected] of Object.entries(CONTRACT)) {
@@ -46,6 +60,7 @@ for (const [tag, expected] of Object.entries(CONTRACT)) {
     for (const slot of expected.slots) assert.ok(names(decl.slots).includes(slot), `${tag} slot "${slot}"`);
     for (const part of expected.parts) assert.ok(names(decl.cssParts).includes(part), `${tag} part ${part}`);
     for (const prop of expected.cssProperties) assert.ok(names(decl.cssProperties).includes(prop), `${tag} css property ${prop}`);
+    for (const event of expected.events ?? []) assert.ok(names(decl.events).includes(event), `${tag} event ${event}`);
     for (const member of (decl.members ?? []).filter((m) => m.kind === 'field' && m.privacy === undefined && !m.static)) {
       assert.ok(member.description, `${tag} property ${member.name} is described`);
     }

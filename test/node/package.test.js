@@ -4,13 +4,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-const TAGS = ['news-article', 'news-photo', 'news-byline'];
+const TAGS = ['news-article', 'news-photo', 'news-byline', 'news-related', 'news-comment-form'];
 
 test('package.json has the shape npm users and tools expect', () => {
   assert.equal(pkg.name, 'news-elements');
   assert.equal(pkg.type, 'module');
   assert.equal(pkg.customElements, 'custom-elements.json');
-  for (const sub of ['.', './article', './photo', './byline']) assert.ok(pkg.exports[sub], `exports has ${sub}`);
+  for (const sub of ['.', './article', './photo', './byline', './related', './comment-form']) assert.ok(pkg.exports[sub], `exports has ${sub}`);
 });
 
 test('every exports target exists, with its .d.ts', () => {
@@ -59,4 +59,15 @@ test('tokens.css is generated from the token list', async () => {
   const { TOKENS } = await import('../../dist/styles/token-list.js');
   assert.ok(TOKENS.length > 10);
   for (const token of TOKENS) assert.ok(css.includes(`${token.name}: ${token.value};`), token.name);
+});
+
+test('news-elements/core runs in Node and offers the comment transports and the related-item adapters', async () => {
+  const core = await import('../../dist/core/index.js');
+  for (const name of ['createTransport', 'validateDraft', 'DraftStore', 'parseRestAnswer', 'normalizeItems', 'htmlToText']) {
+    assert.equal(typeof core[name], 'function', name);
+  }
+  const transport = core.createTransport('json', async () => new Response('{"comment":{"id":3,"status":"hold","content":"Hi"}}', { status: 201 }));
+  const request = { action: '/c', postId: '1', parent: '', draft: { content: 'Hi', name: 'A', email: 'a@b.cd', url: '' }, extra: {}, formAgeMs: 5000, remember: false };
+  const result = await transport.send(request, { signal: new AbortController().signal, timeoutMs: 1000 });
+  assert.equal(result.ok && result.comment.id, 3);
 });

@@ -1,0 +1,73 @@
+// The demo's comment list: the approved comments of the reference article, read from the demo
+// server's WordPress-compatible REST API, and a comment the form posts when it is approved at once
+// (MODERATION=approve). Everything is inserted as text (no innerHTML: the page runs under
+// Trusted Types), so the server's `content.rendered` is read back into paragraphs of text.
+const section = document.querySelector('.comment-list');
+const list = section?.querySelector('.comment-list__items');
+const empty = section?.querySelector('.comment-list__empty');
+const lang = document.documentElement.lang || 'en';
+const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' });
+const shown = new Set();
+
+/** `a &amp; <b>b</b>` → 'a & b': plain text out of WordPress's escaped or rendered HTML. */
+const decode = (text) =>
+  String(text ?? '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#(\d{1,7});/g, (_, n) => String.fromCodePoint(Math.min(Number(n), 0x10ffff)))
+    .replace(/&#x([0-9a-f]{1,6});/gi, (_, n) => String.fromCodePoint(Math.min(parseInt(n, 16), 0x10ffff)))
+    .replace(/&(lt|gt|quot|apos|amp);/g, (_, name) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]);
+
+/** `<p>a &amp; b</p>` → ['a & b']: paragraphs of plain text out of WordPress's rendered HTML. */
+function paragraphs(html) {
+  return html.split(/<\/p>/i).map(decode).map((text) => text.trim()).filter(Boolean);
+}
+
+function add({ id, author, date, texts }) {
+  if (!list || shown.has(id)) return;
+  shown.add(id);
+  const item = document.createElement('li');
+  item.id = `comment-${id}`;
+  const meta = document.createElement('p');
+  meta.className = 'comment-list__meta';
+  const name = document.createElement('b');
+  name.textContent = author;
+  const time = document.createElement('time');
+  const when = new Date(date);
+  if (!Number.isNaN(when.getTime())) {
+    time.dateTime = when.toISOString();
+    time.textContent = dateFormat.format(when);
+  }
+  meta.append(name, ' · ', time);
+  const body = document.createElement('div');
+  body.className = 'comment-list__text';
+  for (const text of texts) {
+    const p = document.createElement('p');
+    p.textContent = text;
+    body.append(p);
+  }
+  item.append(meta, body);
+  list.append(item);
+  if (empty) empty.hidden = true;
+}
+
+async function load() {
+  const post = section?.dataset.postId;
+  if (!post) return;
+  try {
+    const response = await fetch(`/wp-json/wp/v2/comments?post=${encodeURIComponent(post)}&order=asc&per_page=100`);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    for (const comment of await response.json()) {
+      add({ id: comment.id, author: decode(comment.author_name), date: comment.date_gmt ? `${comment.date_gmt}Z` : comment.date, texts: paragraphs(comment.content?.rendered ?? '') });
+    }
+  } catch (error) {
+    console.warn('[demo] could not load the comments:', error);
+  }
+}
+
+document.addEventListener('news-comment-posted', (event) => {
+  const { comment } = event.detail;
+  if (comment.status === 'approved') add({ id: comment.id, author: comment.authorName, date: comment.date, texts: comment.text.split(/\n+/) });
+});
+
+load();
