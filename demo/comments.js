@@ -1,7 +1,10 @@
 // The demo's comment list: the approved comments of the reference article, read from the demo
 // server's WordPress-compatible REST API, and a comment the form posts when it is approved at once
 // (MODERATION=approve). Everything is inserted as text (no innerHTML: the page runs under
-// Trusted Types), so the server's `content.rendered` is read back into paragraphs of text.
+// Trusted Types), so the server's `content.rendered` is read back into paragraphs of text with
+// news-elements' own `htmlToText` (from `news-elements/core`, built for pages without a build step).
+import { htmlToText } from '/dist/bundle/core.js';
+
 const section = document.querySelector('.comment-list');
 const list = section?.querySelector('.comment-list__items');
 const empty = section?.querySelector('.comment-list__empty');
@@ -9,18 +12,9 @@ const lang = document.documentElement.lang || 'en';
 const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' });
 const shown = new Set();
 
-/** `a &amp; <b>b</b>` → 'a & b': plain text out of WordPress's escaped or rendered HTML. */
-const decode = (text) =>
-  String(text ?? '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&#(\d{1,7});/g, (_, n) => String.fromCodePoint(Math.min(Number(n), 0x10ffff)))
-    .replace(/&#x([0-9a-f]{1,6});/gi, (_, n) => String.fromCodePoint(Math.min(parseInt(n, 16), 0x10ffff)))
-    .replace(/&(lt|gt|quot|apos|amp);/g, (_, name) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]);
-
-/** `<p>a &amp; b</p>` → ['a & b']: paragraphs of plain text out of WordPress's rendered HTML. */
+/** `<p>a &amp; b</p><p>c</p>` → ['a & b', 'c']: paragraphs of plain text out of WordPress's rendered HTML. */
 function paragraphs(html) {
-  return html.split(/<\/p>/i).map(decode).map((text) => text.trim()).filter(Boolean);
+  return html.split(/<\/p>/i).map(htmlToText).filter(Boolean);
 }
 
 function add({ id, author, date, texts }) {
@@ -58,7 +52,7 @@ async function load() {
     const response = await fetch(`/wp-json/wp/v2/comments?post=${encodeURIComponent(post)}&order=asc&per_page=100`);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     for (const comment of await response.json()) {
-      add({ id: comment.id, author: decode(comment.author_name), date: comment.date_gmt ? `${comment.date_gmt}Z` : comment.date, texts: paragraphs(comment.content?.rendered ?? '') });
+      add({ id: comment.id, author: htmlToText(comment.author_name ?? ''), date: comment.date_gmt ? `${comment.date_gmt}Z` : comment.date, texts: paragraphs(comment.content?.rendered ?? '') });
     }
   } catch (error) {
     console.warn('[demo] could not load the comments:', error);

@@ -1,6 +1,8 @@
 // Builds the self-contained browser bundles with esbuild (Lit inside, minified ESM):
 //   dist/news-elements.js        every element: the file a site builder loads from a CDN
 //   dist/bundle/<tag>.js         one element with Lit, for pages that need only that one
+//   dist/bundle/core.js          the pure logic (news-elements/core: text, dates, credits, related
+//                                items, comment transports) as one module, for pages without a build
 //   dist/news-elements.css       the optional pre-upgrade page stylesheet, beside the bundle
 // and prints / writes their raw, gzip and brotli sizes (dist/sizes.json).
 import { build } from 'esbuild';
@@ -22,6 +24,7 @@ const common = {
 const tags = readdirSync('src/components').filter((name) => existsSync(`src/components/${name}/define.ts`));
 const outputs = [{ entry: 'src/index.ts', out: 'dist/news-elements.js', name: 'all' }].concat(
   tags.map((tag) => ({ entry: `src/components/${tag}/define.ts`, out: `dist/bundle/${tag}.js`, name: tag })),
+  [{ entry: 'src/core/index.ts', out: 'dist/bundle/core.js', name: 'core' }],
 );
 
 mkdirSync('dist/bundle', { recursive: true });

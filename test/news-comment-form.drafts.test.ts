@@ -6,7 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/components/news-comment-form/define.js';
 import { NewsCommentForm } from '../src/components/news-comment-form/news-comment-form.js';
 import { accepting, draft, failing, fakeTransport } from '../stories/fixtures/news-comment-form.js';
-import { fill, input, keyOf, savedDraft, seed, statusSays, submit } from './helpers/news-comment-form.js';
+import { fill, input, keyOf, savedDraft, seed, statusSays, submit, typeComment } from './helpers/news-comment-form.js';
 import { captureWarnings } from './helpers/warnings.js';
 
 const warnings = captureWarnings('news-comment-form');
@@ -121,10 +121,7 @@ describe('news-comment-form: without storage', () => {
     ]);
     const transport = fakeTransport(accepting());
     el.transport = transport;
-    input(el, 'content').focus();
-    await sendKeys({ type: 'No storage here' });
-    await fill(el, 'name', 'A');
-    await fill(el, 'email', 'a@example.com');
+    await typeComment(el, { content: 'No storage here', name: 'A', email: 'a@example.com' });
     window.dispatchEvent(new Event('pagehide'));
     el.querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
     await aTimeout(2000);

@@ -6,7 +6,7 @@ import '../src/components/news-comment-form/define.js';
 import { NewsCommentForm } from '../src/components/news-comment-form/news-comment-form.js';
 import type { CommentErrorKind, CommentTransport } from '../src/core/comment/model.js';
 import { accepting, draft, errors, failing, fakeTransport, posted, type Answer } from '../stories/fixtures/news-comment-form.js';
-import { errorOf, fill, input, keyOf, savedDraft, savedIdentity, seed, statusRegion, statusSays, submit, submitButton, summary, text } from './helpers/news-comment-form.js';
+import { errorOf, fill, input, keyOf, savedDraft, savedIdentity, seed, statusRegion, statusSays, submit, submitButton, summary, text, typeComment } from './helpers/news-comment-form.js';
 
 beforeEach(() => localStorage.clear());
 
@@ -90,10 +90,7 @@ describe('news-comment-form: sending', () => {
     const el = await fixture<NewsCommentForm>(html`<news-comment-form post-id="7"></news-comment-form>`);
     const transport = fakeTransport(accepting());
     el.transport = transport;
-    input(el, 'content').focus();
-    await sendKeys({ type: 'Fast!' });
-    await fill(el, 'name', 'Bot');
-    await fill(el, 'email', 'bot@example.com');
+    await typeComment(el, { content: 'Fast!', name: 'Bot', email: 'bot@example.com' });
     await submit(el);
     await statusSays(el, 'Please take a moment to check your comment, then send it again.');
     expect(transport.requests).to.have.length(0);

@@ -231,6 +231,24 @@ describe('news-comment-form: attributes', () => {
     ]);
   });
 
+  it('warns once, naming the attribute, for numbers it cannot use, and falls back', async () => {
+    const el = await fixture<NewsCommentForm>(
+      html`<news-comment-form post-id="abc" parent="x1" maxlength="-5" timeout="soon" heading-level="9"></news-comment-form>`,
+    );
+    expect(warnings).to.deep.equal([
+      '[news-comment-form] attribute "post-id" must be a whole number, not "abc"; WordPress will refuse the comment',
+      '[news-comment-form] attribute "parent" must be a whole number, not "x1"; posting as a new comment',
+      '[news-comment-form] attribute "maxlength" must be a positive number, not "-5"; using 65525',
+      '[news-comment-form] attribute "timeout" must be a positive number of milliseconds, not "soon"; using 15000',
+      '[news-comment-form] attribute "heading-level" must be 2, 3, 4, 5 or 6, not "9"; using 6',
+    ]);
+    expect(el.querySelector('h6')?.textContent).to.equal('Leave a reply');
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(warnings).to.have.length(5);
+    await expect(el).to.be.accessible();
+  });
+
   it('passes action, post-id and timeout to the transport', async () => {
     seed({ content: 'x', name: 'A', email: 'a@example.com' }, keyOf('9', '', '/comments/api'));
     const el = await fixture<NewsCommentForm>(html`<news-comment-form action="/comments/api" post-id="9" format="json" timeout="1234"></news-comment-form>`);

@@ -5,6 +5,7 @@
  * the element and a server-rendered byline read exactly alike.
  */
 import { listParts, safeHttpUrl } from './format.js';
+import { isRecord, readJsonInput } from './values.js';
 import { translate, translateParts, type MessageKey } from './localize.js';
 
 /** The roles the byline knows, in the order their groups are shown. */
@@ -94,16 +95,10 @@ function clip(text: string, max = 60): string {
  */
 export function parseCredits(input: unknown): ParsedCredits {
   const problems: CreditProblem[] = [];
-  let value = input;
-  if (typeof value === 'string') {
-    if (value.trim() === '') return { credits: [], problems };
-    try {
-      value = JSON.parse(value) as unknown;
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      problems.push({ kind: 'json', message: detail });
-      return { credits: [], problems };
-    }
+  const { value, error } = readJsonInput(input);
+  if (error !== undefined) {
+    problems.push({ kind: 'json', message: error });
+    return { credits: [], problems };
   }
   if (value === null || value === undefined) return { credits: [], problems };
   if (!Array.isArray(value)) {
@@ -115,14 +110,13 @@ export function parseCredits(input: unknown): ParsedCredits {
   const unknownRoles = new Set<string>();
   value.forEach((entry: unknown, index: number) => {
     try {
-      if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      if (!isRecord(entry)) {
         problems.push({ kind: 'entry', index, message: `entry ${index} is ${describe(entry)}, not an object` });
         return;
       }
-      const record = entry as Record<string, unknown>;
       const fields: Partial<Record<(typeof FIELDS)[number], string>> = {};
       for (const field of FIELDS) {
-        const raw = record[field];
+        const raw = entry[field];
         if (raw === undefined || raw === null) continue;
         if (typeof raw !== 'string') {
           problems.push({ kind: 'entry', index, message: `entry ${index}: "${field}" is ${describe(raw)}, not a string` });

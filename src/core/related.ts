@@ -4,6 +4,7 @@
  */
 import { safeHttpUrl } from './format.js';
 import { htmlToText } from './text.js';
+import { isRecord } from './values.js';
 
 /** One related article, as `<news-related>` shows it. All text is plain text, never HTML. */
 export interface RelatedItem {
@@ -32,8 +33,7 @@ export interface NormalizedItems {
 
 type Json = Record<string, unknown>;
 
-const obj = (value: unknown): Json | undefined =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+const obj = (value: unknown): Json | undefined => (isRecord(value) ? value : undefined);
 
 /** A non-blank string, trimmed. */
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);

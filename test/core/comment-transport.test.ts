@@ -3,26 +3,7 @@ import type { CommentError, CommentFormat, CommentRequest, CommentResult } from 
 import { classicBody, createTransport, defaultAction, restBody } from '../../src/core/comment/transport.js';
 import { mapWordPressError, messageText, parseClassicAnswer, parseRetryAfter, toPostedComment } from '../../src/core/comment/wordpress.js';
 import { parseJsonAnswer } from '../../src/core/comment/json.js';
-
-interface Call {
-  url: string;
-  init: RequestInit;
-}
-
-/** A fetch that records its calls and answers with `answer` (a Response, a rejection, or a pending promise). */
-function fakeFetch(answer: (call: Call) => Response | Promise<Response>) {
-  const calls: Call[] = [];
-  const impl = ((url: RequestInfo | URL, init?: RequestInit) => {
-    const call = { url: String(url), init: init ?? {} };
-    calls.push(call);
-    try {
-      return Promise.resolve(answer(call));
-    } catch (error) {
-      return Promise.reject(error);
-    }
-  }) as typeof fetch;
-  return { impl, calls };
-}
+import { fakeFetch } from '../helpers/fake-fetch.js';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=UTF-8', ...headers } });

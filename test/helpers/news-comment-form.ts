@@ -1,5 +1,6 @@
 /** Helpers of the <news-comment-form> tests (test/news-comment-form*.test.ts). */
 import { waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { DraftStore, IDENTITY_KEY, draftKey } from '../../src/core/comment/draft-store.js';
 import type { CommentDraft, CommentField } from '../../src/core/comment/model.js';
 import type { NewsCommentForm } from '../../src/components/news-comment-form/news-comment-form.js';
@@ -48,6 +49,17 @@ export async function fill(el: NewsCommentForm, f: CommentField, value: string):
   field.value = value;
   field.dispatchEvent(new Event('input', { bubbles: true }));
   await el.updateComplete;
+}
+
+/**
+ * A reader writes a new comment by hand: real keystrokes in the comment field (so the draft, and the
+ * 2 s time trap, start now), then the name and the email.
+ */
+export async function typeComment(el: NewsCommentForm, typed: Pick<CommentDraft, 'content' | 'name' | 'email'>): Promise<void> {
+  input(el, 'content').focus();
+  await sendKeys({ type: typed.content });
+  await fill(el, 'name', typed.name);
+  await fill(el, 'email', typed.email);
 }
 
 export async function submit(el: NewsCommentForm): Promise<void> {

@@ -45,6 +45,15 @@ test('the CDN bundle is one self-contained module: no bare imports, Lit inside, 
   assert.doesNotMatch(bundle, /Lit is in dev mode/, 'production Lit');
 });
 
+test('dist/bundle/core.js is the pure logic alone: self-contained, no Lit, no element defined', async () => {
+  const core = readFileSync('dist/bundle/core.js', 'utf8');
+  assert.doesNotMatch(core, /\bimport\s*(?:[\w{}*\s,]+from\s*)?["'][^./]/, 'no bare import specifiers');
+  assert.doesNotMatch(core, /customElements|LitElement|lit-html/, 'no elements, no Lit');
+  const { htmlToText, parseCredits } = await import(new URL('../../dist/bundle/core.js', import.meta.url));
+  assert.equal(htmlToText('<p>Caf&#233; &amp; <em>bar</em></p>'), 'Café & bar');
+  assert.equal(parseCredits('[{"name":"A"}]').credits.length, 1);
+});
+
 test('each element entry and the all entry ship type declarations', () => {
   for (const tag of TAGS) {
     const dts = readFileSync(`dist/components/${tag}/define.d.ts`, 'utf8');

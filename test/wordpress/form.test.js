@@ -2,20 +2,12 @@
 // (form-encoded), what <news-comment-form format="wordpress-form"> sends and what a stock WordPress
 // accepts with no plugin. Success is a 302; failure is a wp_die() HTML page whose status and text are
 // the answer. Recorded as test/fixtures/wordpress/form-*.json (RECORD=1).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWordPress } from '../../scripts/wordpress/site.js';
+import { site, useWordPress } from './helpers.js';
 import { exchange, matchFixture } from '../../scripts/wordpress/fixtures.js';
 
-let site;
-
-before(async () => {
-  site = await startWordPress({ log: (line) => console.log(line) });
-});
-
-after(async () => {
-  await site?.stop();
-});
+useWordPress();
 
 const FORM = 'application/x-www-form-urlencoded';
 function send(fields) {

@@ -1,21 +1,13 @@
 // Real WordPress (Debian's package) answers for posts with `_embed`: what story and related-story
 // elements read. Recorded as test/fixtures/wordpress/posts-embed.json and post-embed.json (RECORD=1).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startWordPress } from '../../scripts/wordpress/site.js';
+import { site, useWordPress } from './helpers.js';
 import { exchange, matchFixture, RECORDING, FIXTURE_DIR, SITE_PLACEHOLDER } from '../../scripts/wordpress/fixtures.js';
 
-let site;
-
-before(async () => {
-  site = await startWordPress({ log: (line) => console.log(line) });
-});
-
-after(async () => {
-  await site?.stop();
-});
+useWordPress();
 
 function assertOpenPost(post) {
   assert.equal(post.id, site.posts.open);

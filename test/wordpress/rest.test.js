@@ -1,20 +1,12 @@
 // Real WordPress (Debian's package) answering `POST /wp-json/wp/v2/comments` (JSON), what
 // <news-comment-form format="wordpress"> sends. Each answer is checked here and recorded as
 // test/fixtures/wordpress/rest-*.json (RECORD=1): the demo comment server's contract.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWordPress } from '../../scripts/wordpress/site.js';
+import { site, useWordPress } from './helpers.js';
 import { exchange, matchFixture } from '../../scripts/wordpress/fixtures.js';
 
-let site;
-
-before(async () => {
-  site = await startWordPress({ log: (line) => console.log(line) });
-});
-
-after(async () => {
-  await site?.stop();
-});
+useWordPress();
 
 const path = '/wp-json/wp/v2/comments';
 function post(body) {

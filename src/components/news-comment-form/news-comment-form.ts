@@ -27,6 +27,7 @@ import { formatDate } from '../../core/format.js';
 import { safeLocale, type MessageKey } from '../../core/localize.js';
 import { en, registerMessages } from '../../core/messages.js';
 import { commentForm } from '../../core/messages/comment-form.js';
+import { nonNegativeInt } from '../../core/values.js';
 import { headingTemplate } from '../../internal/heading.js';
 import { NewsElement } from '../../internal/news-element.js';
 import { adoptFormStyles } from './news-comment-form.styles.js';
@@ -273,13 +274,23 @@ export class NewsCommentForm extends NewsElement {
     const format = this.formatName();
     if (format === 'json' && !this.action) this.warn('action', 'attribute "action" is missing: format="json" has no default URL to post to');
     if (format !== 'json' && !this.postId) this.warn('post-id', 'attribute "post-id" is missing: WordPress refuses a comment without its post');
+    // Numbers a site builder may mistype: each falls back to something that works, and says so.
+    if (format !== 'json' && this.postId && nonNegativeInt(this.postId) === null) {
+      this.warn('post-id', `attribute "post-id" must be a whole number, not "${this.postId}"; WordPress will refuse the comment`);
+    }
+    if (this.parent && nonNegativeInt(this.parent) === null) this.warn('parent', `attribute "parent" must be a whole number, not "${this.parent}"; posting as a new comment`);
+    if (!(this.maxlength > 0)) this.warn('maxlength', `attribute "maxlength" must be a positive number, not "${this.getAttribute('maxlength') ?? this.maxlength}"; using ${DEFAULT_MAXLENGTH}`);
+    if (!(this.timeout > 0)) this.warn('timeout', `attribute "timeout" must be a positive number of milliseconds, not "${this.getAttribute('timeout') ?? this.timeout}"; using ${DEFAULT_TIMEOUT_MS}`);
+    if (!(Number.isInteger(this.headingLevel) && this.headingLevel >= 2 && this.headingLevel <= 6)) {
+      this.warn('heading-level', `attribute "heading-level" must be 2, 3, 4, 5 or 6, not "${this.getAttribute('heading-level') ?? this.headingLevel}"; using ${this.level()}`);
+    }
   }
 
   protected override render(): TemplateResult {
     const p = this.uid;
     const errors = this.errors();
     const listed = FIELDS.filter((f) => errors[f]);
-    const level = Math.min(6, Math.max(2, Math.trunc(this.headingLevel) || 2));
+    const level = this.level();
     const s = this.status;
     const c = this.posted;
     const waiting = this.busy || this.countdown > 0;
@@ -422,6 +433,11 @@ export class NewsCommentForm extends NewsElement {
 
   private num(n: number): string {
     return new Intl.NumberFormat(safeLocale(this.locale)).format(n);
+  }
+
+  /** The heading level, kept between 2 and 6. */
+  private level(): number {
+    return Math.min(6, Math.max(2, Math.trunc(this.headingLevel) || 2));
   }
 
   private max(): number {

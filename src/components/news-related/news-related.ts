@@ -1,9 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { fetchText, MAX_TIMER_MS, type FetchTextResult } from '../../core/fetch.js';
 import { formatDate } from '../../core/format.js';
 import { registerMessages } from '../../core/messages.js';
 import { related } from '../../core/messages/related.js';
 import { normalizeItems, type RelatedItem } from '../../core/related.js';
+import { readJsonInput } from '../../core/values.js';
 import { headingTemplate } from '../../internal/heading.js';
 import { NewsElement } from '../../internal/news-element.js';
 import { hostStyles, tokenStyles } from '../../styles/tokens.js';
@@ -223,16 +225,13 @@ export class NewsRelated extends NewsElement {
   }
 
   /** Items from JSON text or an array; problems warn once, naming where they came from. */
-  private read(value: unknown, source: string): RelatedItem[] {
-    if (value == null || value === '') return [];
-    if (typeof value === 'string') {
-      try {
-        value = JSON.parse(value);
-      } catch (error) {
-        this.warn(source, `${source} is not valid JSON: ${(error as Error).message}; showing the fallback.`);
-        return [];
-      }
+  private read(input: unknown, source: string): RelatedItem[] {
+    const { value, error } = readJsonInput(input);
+    if (error !== undefined) {
+      this.warn(source, `${source} is not valid JSON: ${error}; showing the fallback.`);
+      return [];
     }
+    if (value == null) return [];
     const { items, problems } = normalizeItems(value);
     for (const problem of problems) this.warn(`${source} ${problem}`, `${source} ${problem}.`);
     return items;
@@ -247,20 +246,20 @@ export class NewsRelated extends NewsElement {
     this.loading = !!src;
     if (!src) return;
     const controller = (this.controller = new AbortController());
-    // Beyond 2^31 - 1 ms, setTimeout would fire at once.
-    const ms = this.timeout > 0 ? Math.min(this.timeout, 2 ** 31 - 1) : 10000;
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, ms);
-    fetch(src, { signal: controller.signal, headers: { accept: 'application/json' } })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        const data: unknown = await response.json().catch((error: Error) => {
-          throw controller.signal.aborted ? error : new Error('the answer is not JSON');
-        });
+    // fetchText clamps its timer the same way; clamped here too so the warning names the real wait.
+    const ms = this.timeout > 0 ? Math.min(this.timeout, MAX_TIMER_MS) : 10000;
+    fetchText(src, { headers: { accept: 'application/json' } }, { signal: controller.signal, timeoutMs: ms })
+      .then(async (answer) => {
+        // Superseded by another src, or the element left the page (the 'aborted' answer): nothing to do.
         if (controller !== this.controller) return;
+        const problem = unusable(answer, ms);
+        if (problem || !answer.ok) throw new Error(problem);
+        let data: unknown;
+        try {
+          data = JSON.parse(answer.body);
+        } catch {
+          throw new Error('the answer is not JSON');
+        }
         if (!Array.isArray(data)) throw new Error('the answer is not a list of items');
         const items = this.read(data, `attribute "src" ("${src}")`);
         this.controller = undefined;
@@ -269,15 +268,14 @@ export class NewsRelated extends NewsElement {
         await this.updateComplete;
         this.dispatchEvent(new CustomEvent('news-related-loaded', { bubbles: true, composed: true, detail: { items } }));
       })
-      .catch((error: Error) => {
+      .catch((error: unknown) => {
         // Superseded by another src, or the element left the page: not a failure.
         if (controller !== this.controller) return;
         this.controller = undefined;
         this.loading = false;
-        const reason = timedOut ? `no answer within ${ms} ms` : error.message;
+        const reason = error instanceof Error ? error.message : String(error);
         this.warn('src', `attribute "src" could not be loaded from "${src}" (${reason}); showing the fallback.`);
-      })
-      .finally(() => clearTimeout(timer));
+      });
   }
 
   private onImageError = (event: Event): void => {
@@ -285,6 +283,18 @@ export class NewsRelated extends NewsElement {
     this.failed = new Set(this.failed).add(src);
     this.warn(`image ${src}`, `image "${src}" failed to load; showing its card without it.`);
   };
+}
+
+/** Why an answer to `src` has no readable body ('' when it has one), as the warning words it. */
+function unusable(answer: FetchTextResult, ms: number): string {
+  // A bad status is the reason even if its body then failed (status is 0 when no answer came).
+  const status = answer.ok ? answer.response.status : answer.status;
+  if (status && (status < 200 || status > 299)) return `HTTP ${status}`;
+  if (answer.ok) return '';
+  if (answer.reason === 'timeout') return `no answer within ${ms} ms`;
+  // A body that broke off is not JSON; a fetch that failed says why.
+  if (status) return 'the answer is not JSON';
+  return answer.error instanceof Error ? answer.error.message : String(answer.error);
 }
 
 declare global {

@@ -8,6 +8,7 @@
  * `null` / `false`, and a storage that stops working flips `available` to false.
  */
 import type { CommentDraft } from './model.js';
+import { isRecord } from '../values.js';
 
 /** Prefix of every draft key. */
 export const DRAFT_KEY_PREFIX = 'news-comment-draft:';
@@ -147,7 +148,7 @@ export class DraftStore {
     if (raw === null) return null;
     try {
       const data: unknown = JSON.parse(raw);
-      if (typeof data === 'object' && data !== null && !Array.isArray(data)) return data;
+      if (isRecord(data)) return data;
     } catch {
       // fall through: corrupt
     }

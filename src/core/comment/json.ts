@@ -9,7 +9,7 @@
  */
 import { safeHttpUrl } from '../format.js';
 import { type CommentError, type CommentErrorKind, type CommentField, type CommentResult, type PostedComment } from './model.js';
-import { isRecord, nonNegativeInt } from './values.js';
+import { isRecord, nonNegativeInt } from '../values.js';
 import { commentError, floodSeconds, mapWordPressError, readJsonAnswer, type HeadersLike } from './wordpress.js';
 
 /** The contract's error codes → the form's kinds. Unknown codes fall back to the HTTP status. */

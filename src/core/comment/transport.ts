@@ -19,7 +19,8 @@ import {
 } from './model.js';
 import { parseJsonAnswer } from './json.js';
 import { normalizeEmail, normalizeUrl } from './validate.js';
-import { nonNegativeInt } from './values.js';
+import { fetchText } from '../fetch.js';
+import { nonNegativeInt } from '../values.js';
 import { commentError, parseClassicAnswer, parseRestAnswer } from './wordpress.js';
 
 /** Where each format posts when the element has no `action` ('' for json: it needs one). */
@@ -33,9 +34,6 @@ export function defaultAction(format: CommentFormat): string {
       return '';
   }
 }
-
-/** setTimeout fires at once for a delay beyond 2^31 - 1 ms: longer time-outs wait that long (24.8 days). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 function intOrZero(value: string): number {
   return nonNegativeInt(value) ?? 0;
@@ -144,62 +142,25 @@ export function createTransport(
         return failure(commentError('rejected', 'bad-request', 0, describe(error)));
       }
 
-      // The caller's signal and our timer, combined by hand (AbortSignal.any is too new to rely on).
-      const controller = new AbortController();
-      let timedOut = false;
-      let stop: (reason: unknown) => void = () => {};
-      // Rejects when either fires, so a fetch or body that ignores its signal cannot hang us.
-      const stopped = new Promise<never>((_, reject) => {
-        stop = reject;
-      });
-      stopped.catch(() => {});
-      const onAbort = () => {
-        controller.abort();
-        stop(new Error('aborted'));
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const timer =
-        Number.isFinite(timeoutMs) && timeoutMs > 0
-          ? setTimeout(() => {
-              timedOut = true;
-              controller.abort();
-              stop(new Error('timeout'));
-            }, Math.min(timeoutMs, MAX_TIMER_MS))
-          : undefined;
-
+      const answer = await fetchText(action, init, { signal, timeoutMs, fetchImpl });
+      if (!answer.ok) {
+        // The reason is the code: timeout → 'timeout'; caller abort → 'network'/'aborted'; else 'network'/'network'.
+        const { reason, status, error } = answer;
+        return failure(commentError(reason === 'timeout' ? 'timeout' : 'network', reason, status, describe(error)));
+      }
+      const { response, body } = answer;
       try {
-        let response: Response;
-        try {
-          response = await Promise.race([fetchImpl(action, { ...init, signal: controller.signal }), stopped]);
-        } catch (error) {
-          if (timedOut) return failure(commentError('timeout', 'timeout', 0));
-          if (signal?.aborted) return failure(commentError('network', 'aborted', 0));
-          return failure(commentError('network', 'network', 0, describe(error)));
+        if (format === 'wordpress-form') {
+          return parseClassicAnswer(
+            { status: response.status, headers: response.headers, body, type: response.type, redirected: response.redirected, url: response.url },
+            request,
+          );
         }
-        let body = '';
-        try {
-          body = await Promise.race([response.text(), stopped]);
-        } catch (error) {
-          if (timedOut) return failure(commentError('timeout', 'timeout', response.status));
-          if (signal?.aborted) return failure(commentError('network', 'aborted', response.status));
-          return failure(commentError('network', 'network', response.status, describe(error)));
-        }
-        try {
-          if (format === 'wordpress-form') {
-            return parseClassicAnswer(
-              { status: response.status, headers: response.headers, body, type: response.type, redirected: response.redirected, url: response.url },
-              request,
-            );
-          }
-          return format === 'wordpress'
-            ? parseRestAnswer(response.status, response.headers, body)
-            : parseJsonAnswer(response.status, response.headers, body);
-        } catch (error) {
-          return failure(commentError('bad-response', 'bad-response', response.status, describe(error)));
-        }
-      } finally {
-        if (timer !== undefined) clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
+        return format === 'wordpress'
+          ? parseRestAnswer(response.status, response.headers, body)
+          : parseJsonAnswer(response.status, response.headers, body);
+      } catch (error) {
+        return failure(commentError('bad-response', 'bad-response', response.status, describe(error)));
       }
     },
   };

@@ -15,7 +15,7 @@ import {
   type CommentResult,
   type PostedComment,
 } from './model.js';
-import { isRecord, nonNegativeInt } from './values.js';
+import { isRecord, nonNegativeInt } from '../values.js';
 
 /** Response headers as a `Headers` object or a plain record (recorded fixtures). */
 export type HeadersLike = Headers | Readonly<Record<string, string>>;
