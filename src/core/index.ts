@@ -9,4 +9,5 @@ export * from './localize.js';
 export * from './related.js';
 export * from './text.js';
 export * from './comment/index.js';
+export * from './story/index.js';
 export { catalogs, type Catalog } from './messages.js';
