@@ -30,3 +30,14 @@ add_filter('pre_wp_mail', '__return_true');
 add_filter('comment_flood_filter', function ($flood) {
   return news_elements_control('flood', false) ? $flood : false;
 }, 100);
+
+// HTML5 captions: the `[caption]` shortcode renders <figure class="wp-caption"> + <figcaption
+// class="wp-caption-text"> instead of <div class="wp-caption"> + <p class="wp-caption-text">. The test
+// site has no theme, so nothing declares it; WordPress 6.1's default theme (Twenty Twenty-Three, a block
+// theme: _add_default_theme_supports) and most classic themes do. On for the story site
+// (startWordPress({ stories: true })), off otherwise; a test can flip it to see the older markup.
+add_action('after_setup_theme', function () {
+  if (news_elements_control('html5Captions', false)) {
+    add_theme_support('html5', ['caption', 'gallery']);
+  }
+});

@@ -4,10 +4,14 @@
 //   site.url            'http://127.0.0.1:PORT' (no trailing slash)
 //   site.posts          { open, closed, plain }: post ids (open has a featured image, a category, tags
 //                       and one approved comment; closed has comments closed; plain has no image)
+//   site.stories        with startWordPress({ stories: true }) only (null otherwise): { posts: { story,
+//                       awkward }, authorId, categoryId, media: { featured, block, caption } } — the
+//                       reference article for <news-story> and an awkward one (see cli.php stories)
 //   site.version        e.g. '6.1.9'; site.recordedWith 'WordPress 6.1.9 (Debian 6.1.9+dfsg1-0+deb12u1)'
 //   site.staticDir      a temp folder served at `${site.url}/__news-elements/…` (same origin as WordPress)
 //   site.setFlood(on)   WordPress's flood control on/off (off by default: every request is from 127.0.0.1)
 //   site.setControl({ anonymousRest: false })  anonymous REST comments refused, as in stock WordPress
+//   site.setControl({ html5Captions: false })  [caption] as <div>/<p> instead of <figure>/<figcaption>
 //   site.setOption(name, value), site.approveComment(id), site.getComment(id), site.findComments(text),
 //   site.cli(command, args)
 //   await site.stop()   kills both process groups, removes the temp folder and the Debian config file
@@ -20,6 +24,8 @@
 //              is <name> (router.php and cli.php set it), so the host's own config-<host>.php files are
 //              never touched. WP_CONTENT_DIR is <tmp>/wp-content (uploads, mu-plugins).
 //   install    cli.php install: wp_install() + fixed posts, an uploaded JPEG with its sizes (php-gd), …
+//              and with { stories: true } cli.php stories: two more posts, three uploads (after the
+//              others, so the ids of the posts every site has do not change)
 //   server     php -S 127.0.0.1:PORT -t /usr/share/wordpress router.php, PHP_CLI_SERVER_WORKERS=4, own group
 // A watchdog process kills both groups and cleans up if this process dies without calling stop()
 // (SIGKILL, crash); SIGINT/SIGTERM/exit are handled here too.
@@ -132,9 +138,11 @@ function exited(child) {
 
 /**
  * Starts a fresh WordPress site (new database, new content folder) and resolves when it answers HTTP.
- * @param {{ port?: number, log?: (line: string) => void }} [options]
+ * `stories: true` adds the story posts (site.stories); they are not on every site because they would
+ * change the post listings other tests record (x-wp-total, the newest posts).
+ * @param {{ port?: number, stories?: boolean, log?: (line: string) => void }} [options]
  */
-export async function startWordPress({ port = 0, log = () => {} } = {}) {
+export async function startWordPress({ port = 0, stories = false, log = () => {} } = {}) {
   const started = Date.now();
   ensurePackages({ log: (line) => console.log(line) });
   if (!existsSync(join(WORDPRESS_ROOT, 'wp-config.php'))) throw new Error(`${WORDPRESS_ROOT}/wp-config.php is missing`);
@@ -153,7 +161,7 @@ export async function startWordPress({ port = 0, log = () => {} } = {}) {
   for (const sub of ['db', 'wp-content/mu-plugins', 'wp-content/uploads', 'wp-content/plugins', 'wp-content/themes', 'static']) {
     mkdirSync(join(dir, sub), { recursive: true });
   }
-  let control = { flood: false, anonymousRest: true };
+  let control = { flood: false, anonymousRest: true, html5Captions: Boolean(stories) };
   writeFileSync(controlFile, JSON.stringify(control));
   copyFileSync(join(here, 'mu-plugin.php'), join(contentDir, 'mu-plugins', 'news-elements-test.php'));
 
@@ -170,6 +178,7 @@ export async function startWordPress({ port = 0, log = () => {} } = {}) {
     version: '',
     recordedWith: '',
     posts: { open: 0, closed: 0, plain: 0 },
+    stories: null,
     attachmentId: 0,
     categoryId: 0,
     /** Synchronous cleanup for exit/signal handlers. */
@@ -190,7 +199,7 @@ export async function startWordPress({ port = 0, log = () => {} } = {}) {
       await Promise.all([exited(php), exited(db)]);
       site.stopSync();
     },
-    /** Runs a command of cli.php (install, option-set, comment-approve, comment-get, comments-find); returns its JSON. */
+    /** Runs a command of cli.php (install, stories, option-set, comment-approve, comment-get, comments-find); returns its JSON. */
     cli(command, args = {}) {
       const result = spawnSync('php', ['-d', 'display_errors=stderr', '-d', `error_log=${phpLog}`, join(here, 'cli.php'), name, command, JSON.stringify(args)], {
         encoding: 'utf8',
@@ -216,7 +225,8 @@ export async function startWordPress({ port = 0, log = () => {} } = {}) {
     },
     /**
      * Switches of the must-use plugin, read on every request: `flood` (WordPress's own flood control,
-     * default off) and `anonymousRest` (rest_allow_anonymous_comments, default on).
+     * default off), `anonymousRest` (rest_allow_anonymous_comments, default on) and `html5Captions`
+     * (add_theme_support('html5', ['caption', 'gallery']), default on only for a story site).
      */
     setControl(changes) {
       control = { ...control, ...changes };
@@ -310,6 +320,15 @@ export async function startWordPress({ port = 0, log = () => {} } = {}) {
     Object.assign(site, { version: installed.version, posts: installed.posts, attachmentId: installed.attachmentId, categoryId: installed.categoryId });
     const debianVersion = execFileSync('dpkg-query', ['-W', '-f=${Version}', 'wordpress'], { encoding: 'utf8' }).trim();
     site.recordedWith = `WordPress ${site.version} (Debian ${debianVersion})`;
+    if (stories) {
+      site.stories = site.cli('stories', {
+        images: {
+          featured: join(repo, 'demo/images/crocus-1200.jpg'),
+          block: join(repo, 'demo/images/related-hills.jpg'),
+          caption: join(repo, 'demo/images/related-city.jpg'),
+        },
+      });
+    }
     log(`[wordpress] WordPress ${site.version} installed in ${((Date.now() - step) / 1000).toFixed(1)} s`);
 
     // 4. The web server.

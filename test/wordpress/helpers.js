@@ -11,10 +11,13 @@ import { startWordPress } from '../../scripts/wordpress/site.js';
  */
 export let site;
 
-/** Starts a real WordPress before this file's tests and stops it after them. */
-export function useWordPress() {
+/**
+ * Starts a real WordPress before this file's tests and stops it after them.
+ * @param {{ stories?: boolean }} [options] passed to startWordPress (stories: the <news-story> posts)
+ */
+export function useWordPress(options = {}) {
   before(async () => {
-    site = await startWordPress({ log: (line) => console.log(line) });
+    site = await startWordPress({ ...options, log: (line) => console.log(line) });
   });
 
   after(async () => {
