@@ -59,7 +59,8 @@ export const styles = css`
   [part='dek'] {
     margin-block: var(--_space-3) 0;
     font-family: var(--_font-body);
-    font-size: 1.25rem;
+    /* 1.25rem by default, but from the body size, not the page's root (an embed's root is a partner's). */
+    font-size: calc(var(--_font-size-body) * 1.1111);
     line-height: 1.45;
     color: var(--_color-text-muted);
   }

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatDate, parseIsoDate, type FormattedDate } from '../../core/format.js';
 import type { MessageKey } from '../../core/localize.js';
@@ -19,6 +19,30 @@ interface Slotted {
 }
 
 const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+
+/**
+ * The slots a server renderer says are filled (`ssr-slots="byline media body"`): on the server the
+ * element cannot see its children. Without the attribute, only the body is assumed: an empty body
+ * box takes no room, while a hidden body would hide the story until the browser takes over.
+ */
+function statedSlots(value: string | null): Slotted {
+  if (value === null) return { headline: 'none', media: false, byline: false, footer: false, body: true };
+  const tokens = new Set(value.trim().split(/\s+/));
+  return {
+    headline: tokens.has('headline-heading') ? 'heading' : tokens.has('headline') ? 'inline' : 'none',
+    media: tokens.has('media'),
+    byline: tokens.has('byline'),
+    footer: tokens.has('footer'),
+    body: tokens.has('body'),
+  };
+}
+
+/** The `ssr-slots` value that states `slotted`. */
+function slotTokens(slotted: Slotted): string {
+  const tokens = slotted.headline === 'heading' ? ['headline-heading'] : slotted.headline === 'inline' ? ['headline'] : [];
+  for (const key of ['media', 'byline', 'body', 'footer'] as const) if (slotted[key]) tokens.push(key);
+  return tokens.join(' ');
+}
 
 /**
  * The level assistive technology announces for a heading: a valid `aria-level` wins, then the
@@ -65,6 +89,15 @@ function textOf(value: unknown): string {
  * (date-times in the reader's time zone, named: "April 8, 2024 at 10:00 AM UTC"). An invalid
  * value is left out with one console warning.
  * "Updated …" is shown only when `updated` is valid and differs from `published`.
+ *
+ * Server rendering: on a server (`@lit-labs/ssr`) the element cannot see its children, so a server
+ * renderer states which slots it fills with `ssr-slots`, a space-separated list of `headline`
+ * (inline content in the `headline` slot), `headline-heading` (a heading element there), `media`,
+ * `byline`, `body` (the default slot) and `footer`: `<news-article ssr-slots="byline media body">`.
+ * Without it the server shows the body box only. In the browser the attribute is used for the
+ * render that takes over the server's HTML, then ignored: the children decide (and one warning
+ * names a list that did not match them). Dates with a time are rendered in UTC on the server and
+ * in the reader's time zone once the browser has taken over.
  *
  * @slot - The body of the story (paragraphs, subheads, quotes, lists, figures).
  * @slot headline - Replaces the `headline` attribute: a heading element (kept as it is) or inline
@@ -131,16 +164,34 @@ export class NewsArticle extends NewsElement {
   /** Which slots have content, read from the light DOM and kept current on `slotchange`. */
   @state() private slotted: Slotted = { headline: 'none', media: false, byline: false, footer: false, body: false };
 
+  /** `slotted` has been read from the light DOM (not only stated by `ssr-slots`). */
+  private slotsRead = false;
+
   override connectedCallback(): void {
     super.connectedCallback();
     // Each root the article is connected to (the document, a host element's shadow root) gets
     // the body sheet once.
-    adoptBodyStyles(this.getRootNode());
+    if (!isServer) adoptBodyStyles(this.getRootNode());
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated) {
-      this.slotted = this.readSlotted();
+    if (this.serverState) {
+      this.slotted = statedSlots(this.getAttribute('ssr-slots'));
+    } else if (!this.slotsRead) {
+      this.slotsRead = true;
+      const next = this.readSlotted();
+      // Taking over server HTML: the server's view came from ssr-slots; say when it was wrong in a
+      // way a reader sees (an empty body box takes no room, so a body stated or assumed is no error).
+      const seen = { ...next, body: next.body || this.slotted.body };
+      if (this.hasUpdated && slotTokens(seen) !== slotTokens(this.slotted)) {
+        const stated = this.getAttribute('ssr-slots');
+        this.warn(
+          'ssr-slots',
+          `attribute "ssr-slots" (${stated === null ? 'missing: "body"' : `"${stated}"`}) does not match the content ` +
+            `("${slotTokens(next)}"); the server's HTML was rendered again. Give the server renderer the slots it fills.`,
+        );
+      }
+      this.slotted = next;
       this.checkHeadlineLevel();
     }
     if (changed.has('publishedDate')) this.checkDate('published', this.publishedDate);
@@ -200,10 +251,12 @@ export class NewsArticle extends NewsElement {
 
   private renderDates(): TemplateResult | typeof nothing {
     const lang = this.locale;
+    // A server does not know the reader's time zone: UTC there, and while taking its HTML over.
+    const timeZone = this.serverState ? 'UTC' : undefined;
     const publishedValue = textOf(this.publishedDate);
     const updatedValue = textOf(this.updatedDate);
-    const published = this.safeFormat(publishedValue, lang);
-    let updated = this.safeFormat(updatedValue, lang);
+    const published = this.safeFormat(publishedValue, lang, timeZone);
+    let updated = this.safeFormat(updatedValue, lang, timeZone);
     if (updated && published && parseIsoDate(updatedValue)?.getTime() === parseIsoDate(publishedValue)?.getTime()) {
       updated = null;
     }
@@ -220,9 +273,9 @@ export class NewsArticle extends NewsElement {
   }
 
   /** `formatDate`, but never throwing from render (an engine's Intl quirks must not break the page). */
-  private safeFormat(value: string, lang: string): FormattedDate | null {
+  private safeFormat(value: string, lang: string, timeZone?: string): FormattedDate | null {
     try {
-      return formatDate(value, lang);
+      return formatDate(value, lang, timeZone);
     } catch {
       return null;
     }

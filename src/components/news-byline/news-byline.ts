@@ -25,7 +25,8 @@ const VARIANTS: readonly BylineVariant[] = ['full', 'compact'];
  * role is still shown as "role: names" (and warns once). People of one role in the same place are
  * listed before "in <place>"; people without a place come first. A `url` that is http(s) or
  * relative makes the name a link; any other (`javascript:`, `data:`) is ignored with a warning.
- * The language is the element's `lang` or the nearest ancestor's.
+ * The language is the element's `lang` or the nearest ancestor's (rendered on a server: its own
+ * `lang`, else English; the nearest ancestor's once the browser has taken it over).
  *
  * Without usable credits (none, malformed JSON, no valid entry) the light-DOM content is shown as
  * it is. With credits, the light DOM stays in the page for crawlers and no-JS readers, and the

@@ -15,6 +15,14 @@ export const styles = css`
     background: var(--_color-surface);
   }
 
+  /* Known ratio: an empty SVG of the image's ratio, in flow, gives the frame its height at any
+     width (in server-rendered HTML too: no inline style, no script). */
+  .ratio-box {
+    display: block;
+    inline-size: 100%;
+    block-size: auto;
+  }
+
   .image,
   ::slotted(img) {
     display: block;

@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { cssomStyle } from '../../internal/cssom-style.js';
 import { NewsElement } from '../../internal/news-element.js';
 import { hostStyles, tokenStyles } from '../../styles/tokens.js';
 import { styles } from './news-photo.styles.js';
@@ -72,7 +71,12 @@ const expandIcon = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColo
  * element's `priority` or `loading`. Attributes the page wrote on the `<img>` always win.
  *
  * With `width` and `height` the frame has its final aspect ratio at any width, so nothing below it
- * moves when the image loads. The image scales to the width of its container.
+ * moves when the image loads (also in server-rendered HTML, before any script runs: the ratio is
+ * held by markup, not by an inline style). The image scales to the width of its container.
+ *
+ * Server rendering: on a server the element sees its attributes only. A wrapped `<img>` is shown
+ * through the frame's slot all the same; a slotted caption or credit appears when the browser has
+ * taken the element over, so a server renderer should use the `caption` and `credit` attributes.
  *
  * A missing `alt` warns once (`alt=""` is the valid choice for a decorative image). An image that
  * fails to load (or had already failed when the element saw it) is replaced by a fallback that
@@ -218,10 +222,13 @@ export class NewsPhoto extends NewsElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const img = this.querySelector<HTMLImageElement>(':scope > img');
+    // A server cannot see the children: render from the attributes there, and while taking its
+    // HTML over (the next render reads the light DOM).
+    const light = !this.serverState;
+    const img = light ? this.querySelector<HTMLImageElement>(':scope > img') : null;
     this.lightImg = img;
-    this.hasCaptionSlot = hasSlotted(this, 'caption');
-    this.hasCreditSlot = hasSlotted(this, 'credit');
+    this.hasCaptionSlot = light && hasSlotted(this, 'caption');
+    this.hasCreditSlot = light && hasSlotted(this, 'credit');
     if (img) this.syncLightImg(img);
 
     const info = this.imageInfo();
@@ -263,12 +270,17 @@ export class NewsPhoto extends NewsElement {
   override render(): TemplateResult {
     const info = this.imageInfo();
     const hasImage = !!(this.lightImg || info.src || info.srcset);
-    const ratio = info.width && info.height ? `${info.width} / ${info.height}` : undefined;
-    const frameClasses = { frame: true, ratio: !!ratio, broken: this.broken };
+    const ratio = !!(info.width && info.height);
+    const frameClasses = { frame: true, ratio, broken: this.broken };
+    // The box's ratio is held by an in-flow SVG of that ratio, not an inline style: a server's
+    // HTML has it before any script runs, and a strict CSP has nothing to block.
     return html`
       <figure part="figure">
-        <div part="frame" class=${classMap(frameClasses)} ${cssomStyle({ 'aspect-ratio': ratio })}>
-          ${this.lightImg ? html`<slot></slot>` : hasImage ? this.renderImage(info) : nothing}
+        <div part="frame" class=${classMap(frameClasses)}>
+          ${ratio
+            ? html`<svg class="ratio-box" viewBox="0 0 ${info.width} ${info.height}" aria-hidden="true" focusable="false"></svg>`
+            : nothing}
+          ${this.lightImg || !hasImage ? html`<slot></slot>` : this.renderImage(info)}
           ${this.broken ? this.renderFallback(info) : nothing}
           ${this.expandable && hasImage && !this.broken
             ? html`<button

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { fetchText, MAX_TIMER_MS, type FetchTextResult } from '../../core/fetch.js';
 import { formatDate } from '../../core/format.js';
@@ -40,6 +40,10 @@ export interface NewsRelatedLoadedDetail {
  * request. While it loads, the element holds some space and is `aria-busy`. A failure (network
  * error, non-2xx, not JSON, not a list, time-out) keeps the fallback and warns once.
  * Relative URLs resolve against the page.
+ *
+ * Server rendering: on a server the element renders `items` (attribute or property) as in the
+ * browser; with `src` it renders the loading state and the browser fetches; a light-DOM list
+ * shows through the slot until the browser has taken the element over.
  *
  * Bad input never breaks the page: a URL that is not http(s) or relative (`javascript:`) is shown
  * as text, items without a headline or URL are skipped, one warning each.
@@ -150,7 +154,9 @@ export class NewsRelated extends NewsElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('items')) this.own = this.read(this.items, 'attribute "items"');
     if (changed.has('src')) this.load();
-    this.light = this.read(
+    // A server cannot see the light-DOM list (it shows through the slot): read it in the browser,
+    // after the render that takes over the server's HTML.
+    this.light = this.serverState ? [] : this.read(
       [...this.querySelectorAll(':scope > :is(ul, ol) > li')].map((li) => {
         const a = li.querySelector('a[href]');
         const img = li.querySelector('img');
@@ -244,7 +250,8 @@ export class NewsRelated extends NewsElement {
     this.loaded = undefined;
     const src = this.src;
     this.loading = !!src;
-    if (!src) return;
+    // A server renders the loading state (the fallback, aria-busy); the browser fetches.
+    if (!src || isServer) return;
     const controller = (this.controller = new AbortController());
     // fetchText clamps its timer the same way; clamped here too so the warning names the real wait.
     const ms = this.timeout > 0 ? Math.min(this.timeout, MAX_TIMER_MS) : 10000;

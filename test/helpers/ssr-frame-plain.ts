@@ -1,0 +1,2 @@
+// As ssr-frame.ts, but without Lit's hydration support: the elements render over the server's HTML.
+import './ssr-elements.js';
