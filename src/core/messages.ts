@@ -6,6 +6,7 @@
 import type { Lang, MessageArea } from './messages/area.js';
 import type { commentForm } from './messages/comment-form.js';
 import type { related } from './messages/related.js';
+import type { story } from './messages/story.js';
 
 const baseEn = {
   'photo.expand': 'View full image',
@@ -114,7 +115,7 @@ const baseDe: BaseCatalog = {
 // Each later element keeps its strings in its own file under messages/ and registers them when its
 // module loads (`registerMessages`), so a page (or bundle) with only some elements carries only
 // their strings. The keys of every area are known to the compiler here, as types only.
-type AreaKey = keyof (typeof related)['en'] | keyof (typeof commentForm)['en'];
+type AreaKey = keyof (typeof related)['en'] | keyof (typeof commentForm)['en'] | keyof (typeof story)['en'];
 
 export type MessageKey = keyof typeof baseEn | AreaKey;
 export type Catalog = Readonly<Record<MessageKey, string>>;

@@ -13,7 +13,7 @@ export interface Token {
   name: TokenName;
   /** The value used when the page does not set it. */
   value: string;
-  group: 'color' | 'font' | 'space' | 'shape' | 'photo' | 'article' | 'byline' | 'related' | 'comment';
+  group: 'color' | 'font' | 'space' | 'shape' | 'photo' | 'article' | 'byline' | 'related' | 'comment' | 'story';
   description: string;
 }
 
@@ -49,6 +49,7 @@ const DOCS: Record<TokenName, Pick<Token, 'group' | 'description'>> = {
   '--news-related-card-min-size': { group: 'related', description: 'Narrowest a related-article card gets before the grid drops a column.' },
   '--news-related-label-color': { group: 'related', description: 'The "Read also" label, the section label of a card and the rule above the heading (≥ 4.5:1 on the background).' },
   '--news-comment-error-color': { group: 'comment', description: 'Error messages of the comment form and the outline of a field in error (≥ 4.5:1 on the background).' },
+  '--news-story-max-width': { group: 'story', description: 'Widest an embedded story gets; it is centred in a wider container.' },
 };
 
 export const TOKENS: readonly Token[] = (Object.keys(TOKEN_VALUES) as TokenName[]).map((name) => ({

@@ -34,6 +34,7 @@ export const TOKEN_VALUES = {
   '--news-related-card-min-size': '14rem',
   '--news-related-label-color': 'var(--news-color-accent, #b3261e)',
   '--news-comment-error-color': '#b3261e',
+  '--news-story-max-width': '48rem',
 } as const;
 
 export type TokenName = keyof typeof TOKEN_VALUES;

@@ -2,10 +2,12 @@ import { expect } from '@open-wc/testing';
 import { catalogs, en, registerMessages } from '../../src/core/messages.js';
 import { commentForm } from '../../src/core/messages/comment-form.js';
 import { related } from '../../src/core/messages/related.js';
+import { story } from '../../src/core/messages/story.js';
 
 // Elements register their own strings when they load; this test checks them all.
 registerMessages(related);
 registerMessages(commentForm);
+registerMessages(story);
 import { catalogFor, safeLocale, translate, translateParts } from '../../src/core/localize.js';
 
 describe('localize', () => {

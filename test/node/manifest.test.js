@@ -43,6 +43,13 @@ const CONTRACT = {
     cssProperties: ['--news-comment-error-color'],
     events: ['news-comment-submit', 'news-comment-posted', 'news-comment-error', 'news-comment-reply-cancel'],
   },
+  'news-story': {
+    attributes: ['src', 'href', 'publisher', 'comments', 'font', 'timeout'],
+    slots: [''],
+    parts: ['story', 'publisher', 'original', 'original-link', 'headline', 'body', 'loading', 'error'],
+    cssProperties: ['--news-story-max-width'],
+    events: ['news-story-loaded', 'news-story-error'],
+  },
 };
 
 for (const [tag, expected] of Object.entries(CONTRACT)) {

@@ -4,8 +4,10 @@
 // real server beside the tests).
 import * as related from './related.js';
 import * as comments from './comments.js';
+import * as ssr from './ssr.js';
+import * as story from './story.js';
 
-const modules = [related, comments];
+const modules = [related, comments, story, ssr];
 
 export const testMiddleware = modules.flatMap((module) => module.middleware ?? []);
 export const testPlugins = modules.flatMap((module) => (module.plugin ? [module.plugin] : []));

@@ -1,0 +1,5 @@
+import { defineElement } from '../../internal/define.js';
+import { NewsStory } from './news-story.js';
+
+export { NewsStory };
+defineElement('news-story', NewsStory);
