@@ -5,8 +5,12 @@
 // DATA_DIR (default <repo>/.data), MODERATION ('hold' | 'approve', default 'hold') and
 // FLOOD_SECONDS (default 15, 0 = off). Every page is served under a strict Content-Security-Policy,
 // so the demo also proves the elements need no inline script or style.
+// The partner-embed routes (demo/embed-routes.js) come first: the reference article as a WordPress
+// REST post (/wp-json/wp/v2/posts/1?_embed) and the hostile partner pages /demo/embed.html and
+// /demo/embed-ssr.html (server-rendered with dist/ssr/, under their own CSP).
 import { createServer } from 'node:http';
 import { createCommentApi } from './comments/index.js';
+import { createEmbedRoutes } from './embed-routes.js';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +101,8 @@ async function serveFile(req, res, pathname) {
  * @property {string} [dataDir] where comments.sqlite lives (env DATA_DIR, default <repo>/.data)
  * @property {'hold' | 'approve'} [moderation] env MODERATION, default 'hold'
  * @property {number} [floodSeconds] env FLOOD_SECONDS, default 15; 0 turns the check off
+ * @property {() => Promise<{ renderStory: Function }>} [loadSsr] loads renderStory() for
+ *   /demo/embed-ssr.html (default: dist/ssr/index.js, on first use; tests pass a stand-in)
  */
 
 /**
@@ -106,6 +112,7 @@ async function serveFile(req, res, pathname) {
  */
 export function createDemoServer(options = {}) {
   const commentApi = createCommentApi({ ...options, csp: CSP });
+  const embedRoutes = createEmbedRoutes({ store: commentApi.store, loadSsr: options.loadSsr });
   const server = createServer(async (req, res) => {
     let url;
     try {
@@ -114,7 +121,9 @@ export function createDemoServer(options = {}) {
       return send(res, 400, 'Bad request');
     }
     try {
-      // The API first: it answers POST, OPTIONS and its own 404s.
+      // The post route before the comment API, which answers every other /wp-json/ path with 404.
+      if (await embedRoutes.handle(req, res, url)) return;
+      // Then the comment API: it answers POST, OPTIONS and its own 404s.
       if (await commentApi.handle(req, res, url)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', { allow: 'GET, HEAD' });
       if (url.pathname === '/') return send(res, 302, '', { location: '/demo/index.html' });
@@ -157,6 +166,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const { url, dataFile, server } = await startDemoServer();
   const { moderation, floodSeconds } = server.commentApi.options;
   console.log(`news-elements demo: ${url}demo/index.html`);
+  console.log(`partner embeds: ${url}demo/embed.html (client-rendered), ${url}demo/embed-ssr.html (server-rendered)`);
   console.log(`comments: ${dataFile} (moderation: ${moderation}, flood: ${floodSeconds ? `${floodSeconds} s` : 'off'})`);
   console.log('Press Ctrl+C to stop.');
   for (const signal of ['SIGINT', 'SIGTERM']) {
