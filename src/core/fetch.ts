@@ -87,3 +87,17 @@ export async function fetchText(url: string, init: RequestInit, options: FetchTe
     signal?.removeEventListener('abort', onAbort);
   }
 }
+
+/**
+ * Why an answer has no readable body, as an element's warning words it ('' when it has one): the
+ * HTTP status when it is not 2xx, a time-out after `ms`, a body that broke off, or the fetch error.
+ */
+export function unusableAnswer(answer: FetchTextResult, ms: number): string {
+  // A bad status is the reason even if its body then failed (status is 0 when no answer came).
+  const status = answer.ok ? answer.response.status : answer.status;
+  if (status && (status < 200 || status > 299)) return `HTTP ${status}`;
+  if (answer.ok) return '';
+  if (answer.reason === 'timeout') return `no answer within ${ms} ms`;
+  if (status) return 'the answer broke off';
+  return answer.error instanceof Error ? answer.error.message : String(answer.error);
+}

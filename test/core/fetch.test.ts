@@ -1,5 +1,5 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
-import { fetchText, type FetchTextResult } from '../../src/core/fetch.js';
+import { fetchText, unusableAnswer, type FetchTextResult } from '../../src/core/fetch.js';
 import { fakeFetch } from '../helpers/fake-fetch.js';
 
 /** Never settles, and ignores its signal: the helper must not wait for it. */
@@ -204,4 +204,21 @@ describe('core/fetch: fetchText', () => {
       expect(result.error).to.be.instanceOf(Error);
     });
   });
+});
+
+describe('core/fetch: unusableAnswer', () => {
+  const response = (status: number) => new Response('x', { status });
+  const cases: Array<[string, FetchTextResult, string]> = [
+    ['a 200 with a body', { ok: true, response: response(200), body: '{}' }, ''],
+    ['a 404', { ok: true, response: response(404), body: '' }, 'HTTP 404'],
+    ['a 500 whose body then failed', { ok: false, reason: 'network', status: 500, error: new TypeError('x') }, 'HTTP 500'],
+    ['a time-out', { ok: false, reason: 'timeout', status: 0, error: undefined }, 'no answer within 250 ms'],
+    ['a 200 whose body broke off', { ok: false, reason: 'network', status: 200, error: new TypeError('x') }, 'the answer broke off'],
+    ['a network error', { ok: false, reason: 'network', status: 0, error: new TypeError('Failed to fetch') }, 'Failed to fetch'],
+  ];
+  for (const [name, answer, expected] of cases) {
+    it(`words ${name} as "${expected}"`, () => {
+      expect(unusableAnswer(answer, 250)).to.equal(expected);
+    });
+  }
 });

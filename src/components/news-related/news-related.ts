@@ -1,6 +1,6 @@
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { fetchText, MAX_TIMER_MS, type FetchTextResult } from '../../core/fetch.js';
+import { fetchText, MAX_TIMER_MS, unusableAnswer } from '../../core/fetch.js';
 import { formatDate } from '../../core/format.js';
 import { registerMessages } from '../../core/messages.js';
 import { related } from '../../core/messages/related.js';
@@ -259,7 +259,7 @@ export class NewsRelated extends NewsElement {
       .then(async (answer) => {
         // Superseded by another src, or the element left the page (the 'aborted' answer): nothing to do.
         if (controller !== this.controller) return;
-        const problem = unusable(answer, ms);
+        const problem = unusableAnswer(answer, ms);
         if (problem || !answer.ok) throw new Error(problem);
         let data: unknown;
         try {
@@ -290,18 +290,6 @@ export class NewsRelated extends NewsElement {
     this.failed = new Set(this.failed).add(src);
     this.warn(`image ${src}`, `image "${src}" failed to load; showing its card without it.`);
   };
-}
-
-/** Why an answer to `src` has no readable body ('' when it has one), as the warning words it. */
-function unusable(answer: FetchTextResult, ms: number): string {
-  // A bad status is the reason even if its body then failed (status is 0 when no answer came).
-  const status = answer.ok ? answer.response.status : answer.status;
-  if (status && (status < 200 || status > 299)) return `HTTP ${status}`;
-  if (answer.ok) return '';
-  if (answer.reason === 'timeout') return `no answer within ${ms} ms`;
-  // A body that broke off is not JSON; a fetch that failed says why.
-  if (status) return 'the answer is not JSON';
-  return answer.error instanceof Error ? answer.error.message : String(answer.error);
 }
 
 declare global {

@@ -1,7 +1,7 @@
 import { html, isServer, noChange, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { fetchText, MAX_TIMER_MS, type FetchTextResult } from '../../core/fetch.js';
+import { fetchText, MAX_TIMER_MS, unusableAnswer } from '../../core/fetch.js';
 import { safeHttpUrl } from '../../core/format.js';
 import { translateParts } from '../../core/localize.js';
 import { registerMessages } from '../../core/messages.js';
@@ -420,7 +420,7 @@ export class NewsStory extends NewsElement {
     fetchText(src, { headers: { accept } }, { signal: controller.signal, timeoutMs: ms })
       .then((answer) => {
         if (controller !== this.controller) return;
-        const problem = unusable(answer, ms);
+        const problem = unusableAnswer(answer, ms);
         if (problem || !answer.ok) throw new Error(problem || 'no answer');
         const result = parseStoryText(answer.body, answer.response.headers.get('content-type') ?? undefined);
         const source = `attribute "src" ("${src}")`;
@@ -463,16 +463,6 @@ function givesAlt(root: DocumentFragment): string[] {
 /** The slots of `<news-article>` a story fills, for its server render (`ssr-slots`). */
 function slotsOf(s: Story, serverBody: boolean): string {
   return [s.image ? 'media' : '', s.credits.length ? 'byline' : '', serverBody || s.body.trim() ? 'body' : '', 'footer'].filter(Boolean).join(' ');
-}
-
-/** Why an answer to `src` has no readable body ('' when it has one). */
-function unusable(answer: FetchTextResult, ms: number): string {
-  const status = answer.ok ? answer.response.status : answer.status;
-  if (status && (status < 200 || status > 299)) return `HTTP ${status}`;
-  if (answer.ok) return '';
-  if (answer.reason === 'timeout') return `no answer within ${ms} ms`;
-  if (status) return 'the answer broke off';
-  return answer.error instanceof Error ? answer.error.message : String(answer.error);
 }
 
 declare global {
