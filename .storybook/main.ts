@@ -25,7 +25,7 @@ const config: StorybookConfig = {
     return mergeConfig(viteConfig, {
       // Without this, Storybook's dev server / vitest pre-bundle Lit's directive helpers
       // separately and Lit ends up loaded twice ("Multiple versions of Lit loaded").
-      optimizeDeps: { include: ['lit/directive-helpers.js'] },
+      optimizeDeps: { include: ['lit/directive-helpers.js', 'dompurify'] },
       // TS sources are transformed by oxc, which reads tsconfig.json: `experimentalDecorators`
       // (legacy decorators: the only kind oxc lowers) and `useDefineForClassFields: false`
       // (so a class field does not shadow Lit's reactive accessor). Pin the file explicitly.
