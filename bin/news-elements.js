@@ -85,7 +85,7 @@ async function main(argv) {
       lang: values.lang,
       publisher: values.publisher,
     });
-    for (const p of problems) process.stderr.write(`news-elements: warning: ${p.field}: ${p.message}\n`);
+    for (const p of problems) process.stderr.write(`news-elements: warning: ${p.field ? `${p.field}: ` : ''}${p.message}\n`);
     process.stdout.write(`${html}\n`);
     return 0;
   } catch (error) {

@@ -67,7 +67,7 @@ export async function renderStory(source: unknown, options: RenderStoryOptions =
 export async function renderStoryDetailed(source: unknown, options: RenderStoryOptions = {}): Promise<RenderedStory> {
   const result = typeof source === 'string' ? parseStoryText(source) : detectStory(source);
   if (!result.story) {
-    const why = result.problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+    const why = result.problems.map((p) => `${p.field ? `${p.field}: ` : ''}${p.message}`).join('; ');
     throw new StorySourceError(`No story found in the source${why ? ` (${why})` : ''}.`, result.problems);
   }
   const story: Story = { ...result.story };
@@ -130,9 +130,10 @@ let dom: JSDOM | undefined;
  */
 async function serverRenderBody(sanitized: string, lang: string): Promise<string> {
   dom ??= new JSDOM('');
-  const doc = dom.window.document;
-  const box = doc.createElement('div');
-  box.innerHTML = sanitized;
+  // A whole document, not `div.innerHTML`: jsdom's fragment parsing moves the parsed nodes one by
+  // one and recomputes sibling indexes on each move, which is quadratic in the paragraphs.
+  const doc = new dom.window.DOMParser().parseFromString(`<!doctype html><html><head></head><body>${sanitized}`, 'text/html');
+  const box = doc.body;
   // As in the browser: an image the source gave no alt text is shown as decorative.
   for (const img of box.querySelectorAll('img:not([alt])')) img.setAttribute('alt', '');
   const rendered: string[] = [];

@@ -125,3 +125,36 @@ describe('core/story parseStoryText', () => {
     expect(parseStoryText(undefined as unknown as string).story).to.equal(null);
   });
 });
+
+describe('core/story relative URLs', () => {
+  const base = {
+    type: 'news-story',
+    version: 1,
+    url: 'https://publisher.example/2024/04/story.html',
+    headline: 'Headline',
+    publisher: { name: 'Publisher', url: 'https://publisher.example/', logo: 'logo.png' },
+    credits: [{ name: 'Ann Writer', role: 'writing', url: '/author/ann' }],
+    image: { src: '/img/hero.jpg', srcset: '/img/hero-600.jpg 600w,/img/hero.jpg 1200w', alt: 'Hero', width: 1200, height: 675 },
+    related: [{ headline: 'Other', url: 'other.html', image: '../img/o.jpg' }],
+    comments: { action: '/wp-json/wp/v2/comments', format: 'wordpress', postId: '7', open: true },
+    body: '<p>x</p>',
+  };
+
+  it('come out absolute against the canonical URL (hero, srcset, credits, related, publisher logo, comments)', () => {
+    const story = detectStory(base).story!;
+    expect(story.image?.src).to.equal('https://publisher.example/img/hero.jpg');
+    expect(story.image?.srcset).to.equal('https://publisher.example/img/hero-600.jpg 600w, https://publisher.example/img/hero.jpg 1200w');
+    expect(story.credits[0]?.url).to.equal('https://publisher.example/author/ann');
+    expect(story.related[0]?.url).to.equal('https://publisher.example/2024/04/other.html');
+    expect(story.related[0]?.image).to.equal('https://publisher.example/2024/img/o.jpg');
+    expect(story.publisher.url).to.equal('https://publisher.example/');
+    expect(story.publisher.logo).to.equal('https://publisher.example/2024/04/logo.png');
+    expect(story.comments?.action).to.equal('https://publisher.example/wp-json/wp/v2/comments');
+  });
+
+  it('the same from JSON text, and absolute URLs are left as they are', () => {
+    const story = parseStoryText(JSON.stringify({ ...base, credits: [{ name: 'B', role: 'writing', url: 'https://other.example/b' }] })).story!;
+    expect(story.image?.src).to.equal('https://publisher.example/img/hero.jpg');
+    expect(story.credits[0]?.url).to.equal('https://other.example/b');
+  });
+});

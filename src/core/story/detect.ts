@@ -6,7 +6,7 @@ import { htmlToText } from '../text.js';
 import { STORY_TYPE, type StoryProblem, type StoryResult } from './model.js';
 import { extractJsonLd, storyFromJsonLd } from './jsonld.js';
 import { storyFromJson } from './json.js';
-import { clip, describe, obj, text, type Json } from './shared.js';
+import { clip, describe, obj, resolveStoryUrls, text, type Json } from './shared.js';
 import { storyFromWordPress, type WordPressStoryOptions } from './wordpress.js';
 
 /** Options for sources whose format does not say them (WordPress: the publisher and language). */
@@ -46,8 +46,17 @@ function firstOfList(list: unknown[], what: string, read: (item: unknown) => Sto
  * a schema.org `@context`, `@graph` or `@type` (or a list of such nodes) → `storyFromJsonLd`.
  * A string is read as `parseStoryText` reads a response. A WordPress error answer
  * (`{ code, message, data }`) and anything else give `story: null` and a problem.
+ * The story's relative URLs come out absolute, against its canonical URL (`resolveStoryUrls`).
  */
 export function detectStory(input: unknown, options: DetectStoryOptions = {}): StoryResult {
+  return resolved(detect(input, options));
+}
+
+function resolved(read: StoryResult): StoryResult {
+  return read.story ? { ...read, story: resolveStoryUrls(read.story) } : read;
+}
+
+function detect(input: unknown, options: DetectStoryOptions): StoryResult {
   if (typeof input === 'string') return parseStoryText(input, undefined, options);
   if (Array.isArray(input)) {
     if (input.length === 0) return result([{ field: '', message: 'is an empty list; no story in it' }]);
@@ -82,21 +91,22 @@ export function detectStory(input: unknown, options: DetectStoryOptions = {}): S
  * Reads a response's text: JSON (our story, a WordPress post, JSON-LD) or an HTML page, whose
  * `<script type="application/ld+json">` blocks are read as JSON-LD. `contentType` (the response's
  * `Content-Type`) decides when it names HTML or JSON; without it the text's first character does.
- * Malformed text gives `story: null` and a problem; never throws.
+ * Malformed text gives `story: null` and a problem; never throws. Relative URLs come out
+ * absolute, as from `detectStory`.
  */
 export function parseStoryText(text: string, contentType?: string, options: DetectStoryOptions = {}): StoryResult {
   if (typeof text !== 'string') return result([{ field: '', message: `must be text, got ${describe(text)}` }]);
   const body = text.replace(/^\uFEFF/, '');
   const type = (contentType ?? '').toLowerCase();
   const looksHtml = /^\s*</.test(body);
-  if (type.includes('html') || (!type.includes('json') && looksHtml)) return fromHtml(body);
+  if (type.includes('html') || (!type.includes('json') && looksHtml)) return resolved(fromHtml(body));
   if (!body.trim()) return result([{ field: '', message: 'is empty; no story in it' }]);
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch (error) {
     // A "JSON" URL that answered with a page (a login wall, an error page): it may still carry JSON-LD.
-    if (looksHtml) return fromHtml(body);
+    if (looksHtml) return resolved(fromHtml(body));
     return result([{ field: '', message: `is not JSON (${clip(error instanceof Error ? error.message : String(error), 80)})` }]);
   }
   if (typeof value === 'string') return result([{ field: '', message: 'is a JSON string, not a story' }]);

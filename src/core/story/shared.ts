@@ -146,3 +146,47 @@ export function compact<T extends object>(value: T): T {
 export function credit(name: string, role: string, location?: string, url?: string): Credit {
   return compact({ name, role, location, url });
 }
+
+/** `url` made absolute against `base` (a story's canonical URL); unchanged when it cannot be. */
+export function resolveUrl(url: string, base: string): string {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url;
+  }
+}
+
+/** Every candidate URL of a `srcset` made absolute against `base`, descriptors kept. */
+export function resolveSrcset(srcset: string, base: string): string {
+  return srcset
+    .split(/,\s+|,(?=\S)/)
+    .map((candidate) => candidate.trim())
+    .filter(Boolean)
+    .map((candidate) => {
+      const [url, ...descriptor] = candidate.split(/\s+/);
+      return [resolveUrl(url ?? '', base), ...descriptor].join(' ');
+    })
+    .join(', ');
+}
+
+/**
+ * The story with its relative URLs (hero image and srcset, credit links, related links and
+ * images, the comment endpoint, the publisher's and `isPartOf` links and logo) made absolute
+ * against its canonical URL, as its body's URLs are by the sanitizer: on a partner's page a
+ * relative URL would otherwise point at the partner's site. A story whose `url` is not absolute
+ * is returned as it is.
+ */
+export function resolveStoryUrls(story: Story): Story {
+  const base = absoluteHttpUrl(story.url);
+  if (!base) return story;
+  const abs = (url: string | undefined) => (url === undefined ? undefined : resolveUrl(url, base));
+  return compact({
+    ...story,
+    credits: story.credits.map((c) => (c.url === undefined ? c : { ...c, url: resolveUrl(c.url, base) })),
+    image: story.image && compact({ ...story.image, src: resolveUrl(story.image.src, base), srcset: story.image.srcset && resolveSrcset(story.image.srcset, base) }),
+    related: story.related.map((r) => (r.unsafe ? r : compact({ ...r, url: resolveUrl(r.url, base), image: abs(r.image) }))),
+    publisher: compact({ ...story.publisher, url: abs(story.publisher.url), logo: abs(story.publisher.logo) }),
+    isPartOf: story.isPartOf && compact({ ...story.isPartOf, url: abs(story.isPartOf.url) }),
+    comments: story.comments && { ...story.comments, action: resolveUrl(story.comments.action, base) },
+  });
+}
