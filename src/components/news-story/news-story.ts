@@ -10,6 +10,7 @@ import { detectStory, parseStoryText } from '../../core/story/detect.js';
 import type { Story, StoryImage, StoryProblem, StorySourceKind } from '../../core/story/model.js';
 import { isRecord } from '../../core/values.js';
 import { NewsElement } from '../../internal/news-element.js';
+import { nodes } from '../../internal/nodes.js';
 import { hostStyles, tokenStyles } from '../../styles/tokens.js';
 import '../news-article/define.js';
 import { bodyCss } from '../news-article/news-article.body.styles.js';
@@ -301,7 +302,7 @@ export class NewsStory extends NewsElement {
     if (isServer) return serverBody(s)?.token ?? nothing;
     // The server's body: `noChange` leaves its nodes as they are, in hydration and after.
     if (s === this.hydrated) return noChange;
-    return this.bodyFor === s && this.bodyNodes ? this.bodyNodes : nothing;
+    return this.bodyFor === s && this.bodyNodes ? nodes(this.bodyNodes) : nothing;
   }
 
   private renderComments(s: Story, lang: string): TemplateResult | typeof nothing {
