@@ -13,6 +13,8 @@ import { readFileSync, rmSync, mkdirSync } from 'node:fs';
 const skip = new Set((process.env.SKIP ?? '').split(',').filter(Boolean));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const summary = [];
+/** Names of the failed tests, repeated at the end (CI may show only the last lines). */
+const failures = [];
 
 function run(name, command, args, env = {}) {
   const started = Date.now();
@@ -60,6 +62,7 @@ if (!skip.has('wtr')) {
   const wtr = run('browsers', process.execPath, ['node_modules/@web/test-runner/dist/bin.js']);
   const counts = readJson('test-results/wtr.json') ?? { passed: 0, failed: 0, skipped: 0 };
   record('browsers', counts, wtr.ok, wtr.seconds);
+  for (const failure of counts.failures ?? []) failures.push(`browsers: ${failure}`);
 }
 
 // 5. Stories.
@@ -70,6 +73,11 @@ if (!skip.has('stories')) {
     ? { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests }
     : { passed: 0, failed: 0, skipped: 0 };
   record('stories', counts, stories.ok, stories.seconds);
+  for (const file of json?.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status === 'failed') failures.push(`stories: ${test.fullName}: ${String(test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300)}`);
+    }
+  }
 }
 
 // 6. Real WordPress.
@@ -91,12 +99,17 @@ function runNodeTests(stage, options, paths) {
     // No report: the run crashed before it started; `record` counts that as a failure.
   }
   const count = (label) => Number(tap.match(new RegExp(`^# ${label} (\\d+)`, 'm'))?.[1] ?? 0);
+  for (const match of tap.matchAll(/^\s*not ok \d+ - (.*)$/gm)) failures.push(`${stage}: ${match[1].slice(0, 300)}`);
   record(stage, { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') }, result.ok, result.seconds);
 }
 
 function finish() {
   console.log('\n=== summary');
   for (const line of summary) console.log(line);
+  if (failures.length > 0) {
+    console.log('failed:');
+    for (const line of failures) console.log(`  ${line}`);
+  }
   console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   process.exit(totals.failed > 0 ? 1 : 0);
 }
