@@ -14,6 +14,7 @@ import { createEmbedRoutes } from './embed-routes.js';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -33,8 +34,13 @@ const TYPES = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** Only these folders of the repository are served. */
-const PUBLIC = ['demo', 'dist'];
+/** Only these folders of the repository are served (bench/: the benchmark's pages, `npm run bench`). */
+const PUBLIC = ['demo', 'dist', 'bench'];
+
+/** Text is sent compressed, as any CDN or web server sends it (gzip, or brotli when asked). */
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json))/;
+/** @type {Map<string, { mtime: number, encoding: string, body: Buffer }>} */
+const compressed = new Map();
 
 export const CSP = [
   "default-src 'self'",
@@ -88,12 +94,29 @@ async function serveFile(req, res, pathname) {
     'x-content-type-options': 'nosniff',
   };
   if (type.startsWith('text/html')) headers['content-security-policy'] = CSP;
+  const accepted = String(req.headers['accept-encoding'] ?? '');
+  const encoding = !COMPRESSIBLE.test(type) ? null : /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
+  let body = null;
+  if (encoding) {
+    const key = `${file}\0${encoding}`;
+    let entry = compressed.get(key);
+    if (!entry || entry.mtime !== info.mtimeMs) {
+      const raw = await readFile(file);
+      const packed = encoding === 'br' ? brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }) : gzipSync(raw, { level: 9 });
+      entry = { mtime: info.mtimeMs, encoding, body: packed };
+      compressed.set(key, entry);
+    }
+    body = entry.body;
+    headers['content-encoding'] = encoding;
+    headers['content-length'] = body.length;
+    headers.vary = 'accept-encoding';
+  }
   res.writeHead(200, headers);
   if (req.method === 'HEAD') {
     res.end();
     return;
   }
-  res.end(await readFile(file));
+  res.end(body ?? (await readFile(file)));
 }
 
 /**

@@ -1,20 +1,24 @@
-// Builds the self-contained browser bundles with esbuild (Lit inside, minified ESM):
-//   dist/news-elements.js        every element: the file a site builder loads from a CDN
-//   dist/bundle/<tag>.js         one element with Lit, for pages that need only that one
-//   dist/bundle/core.js          the pure logic (news-elements/core: text, dates, credits, related
-//                                items, comment transports, story adapters) as one module, for pages
-//                                without a build
-//   dist/news-elements.css       the optional pre-upgrade page stylesheet, beside the bundle
-//   dist/chunks/sanitize.js      the story body's sanitizer (DOMPurify + our allow-list), which
-//                                <news-story> imports on first use: the bundles do not carry it
-// Each bundle is one file: the sanitizer is built on its own and left external to the others
-// (esbuild's code splitting would also move shared helpers into a chunk every page must load).
-// Prints / writes the raw, gzip and brotli sizes of each bundle and of the sanitizer chunk
-// (dist/sizes.json).
+// Builds the browser bundles with esbuild (Lit inside, minified ESM, code splitting for what is
+// loaded on first use only):
+//   dist/news-elements.js      the CDN bundle (src/bundle.ts): article, photo, byline and related
+//                              list with Lit; the comment form, the story embed, the story body's
+//                              sanitizer and Lit's hydrate support are chunks in dist/chunks/all/,
+//                              fetched the first time a page needs them
+//   dist/bundle/<tag>.js       one element with Lit, for pages that need only that one; its lazy
+//                              chunks (sanitizer, hydrate support) in dist/chunks/<tag>/
+//   dist/bundle/core.js        the pure logic (news-elements/core) as one module, for pages
+//                              without a build
+//   dist/news-elements.css     the optional pre-upgrade page stylesheet, beside the bundle
+// Each build is its own module graph (two builds never share a chunk): a page loads one bundle.
+// The CSS in Lit's css`` templates is minified (esbuild minifies the JavaScript around it only).
+// Writes dist/sizes.json: per bundle, the gzip and brotli size of what loads with it (the entry
+// and the chunks it imports statically, each file compressed on its own, as a server sends
+// them) and of each lazy chunk.
 import { build } from 'esbuild';
 import { copyFileSync, readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { minifyCssTemplates } from './minify-css.js';
 
 const common = {
   bundle: true,
@@ -29,69 +33,105 @@ const common = {
   conditions: ['production'],
 };
 
+const toPascal = (tag) => tag.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase());
 const tags = readdirSync('src/components').filter((name) => existsSync(`src/components/${name}/define.ts`));
+/** What each one-element bundle defines: the element, and the elements it renders. */
+const definedWith = { 'news-story': ['news-article', 'news-photo', 'news-byline', 'news-related', 'news-story'] };
 
-// Each one-element bundle starts with Lit's hydrate support (it must run before Lit), as the
-// "all" entry (src/index.ts) does: server-rendered markup is taken over, not rendered again.
+// One-element entries: the classes, defined once Lit's hydrate support is in (only on pages with
+// server-rendered markup: src/internal/hydration.ts).
 const entries = resolve('node_modules/.cache/news-elements-entries');
 rmSync(entries, { recursive: true, force: true });
 mkdirSync(entries, { recursive: true });
 for (const tag of tags) {
-  writeFileSync(
-    `${entries}/${tag}.js`,
-    `import ${JSON.stringify(resolve('src/hydrate.ts'))};\nexport * from ${JSON.stringify(resolve(`src/components/${tag}/define.ts`))};\n`,
-  );
+  const defined = definedWith[tag] ?? [tag];
+  const lines = defined.map((t) => `import { ${toPascal(t)} } from ${JSON.stringify(resolve(`src/components/${t}/${t}.ts`))};`);
+  lines.push(`import { defineWhenReady } from ${JSON.stringify(resolve('src/internal/hydration.ts'))};`);
+  lines.push(`export { ${toPascal(tag)} };`);
+  lines.push(`defineWhenReady([${defined.map((t) => `[${JSON.stringify(t)}, ${toPascal(t)}]`).join(', ')}]);`);
+  writeFileSync(`${entries}/${tag}.js`, `${lines.join('\n')}\n`);
 }
 
-/** Leaves `import('…/sanitize/index.js')` to the one sanitizer file, at `path` from the bundle. */
-const externalSanitizer = (path) => ({
-  name: 'external-sanitizer',
-  setup(b) {
-    b.onResolve({ filter: /\/sanitize\/index\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path, external: true } : undefined));
-  },
-});
-
-const outputs = [{ entry: 'src/index.ts', outdir: 'dist', out: 'news-elements', name: 'all', sanitizer: './chunks/sanitize.js' }].concat(
-  tags.map((tag) => ({ entry: `${entries}/${tag}.js`, outdir: 'dist/bundle', out: tag, name: tag, sanitizer: '../chunks/sanitize.js' })),
-  [
-    { entry: 'src/core/index.ts', outdir: 'dist/bundle', out: 'core', name: 'core' },
-    { entry: 'src/sanitize/index.ts', outdir: 'dist/chunks', out: 'sanitize', name: 'sanitizer' },
-  ],
+const outputs = [{ entry: 'src/bundle.ts', out: 'news-elements', name: 'all', chunks: 'all' }].concat(
+  tags.map((tag) => ({ entry: `${entries}/${tag}.js`, out: `bundle/${tag}`, name: tag, chunks: tag })),
+  [{ entry: 'src/core/index.ts', out: 'bundle/core', name: 'core' }],
 );
 
 rmSync('dist/chunks', { recursive: true, force: true });
 rmSync('dist/bundle', { recursive: true, force: true });
 mkdirSync('dist/bundle', { recursive: true });
 const results = await Promise.all(
-  outputs.map(({ entry, outdir, out, sanitizer }) =>
-    build({ ...common, entryPoints: [{ in: entry, out }], outdir, plugins: sanitizer ? [externalSanitizer(sanitizer)] : [] }),
+  outputs.map(({ entry, out, chunks }) =>
+    build({
+      ...common,
+      entryPoints: [{ in: entry, out }],
+      outdir: 'dist',
+      splitting: !!chunks,
+      chunkNames: chunks ? `chunks/${chunks}/[name]-[hash]` : undefined,
+      plugins: [minifyCssTemplates()],
+    }),
   ),
 );
 copyFileSync('src/styles/news-elements.css', 'dist/news-elements.css');
 
-/** Raw, gzip and brotli size of `file` together with the chunks it imports statically (loaded with it). */
-export function sizes(file, metafile) {
-  const files = [file];
-  for (let i = 0; metafile && i < files.length; i++) {
-    for (const dep of metafile.outputs[files[i]]?.imports ?? []) {
-      if (dep.kind === 'import-statement' && !files.includes(dep.path)) files.push(dep.path);
-    }
-  }
-  const bytes = Buffer.concat(files.map((f) => readFileSync(f)));
+const compress = (file) => {
+  const bytes = readFileSync(file);
   return {
     raw: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
     brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
+};
+
+/** `file` and the chunks it imports statically (they load with it), recursively. */
+export function staticClosure(file, metafile) {
+  const files = [file];
+  for (let i = 0; i < files.length; i++) {
+    for (const dep of metafile.outputs[files[i]]?.imports ?? []) {
+      if (dep.kind === 'import-statement' && !dep.external && !files.includes(dep.path)) files.push(dep.path);
+    }
+  }
+  return files;
+}
+
+/** Sum of the files' sizes, each compressed on its own. */
+export function sizes(files) {
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const f of files) {
+    const s = compress(f);
+    total.raw += s.raw;
+    total.gzip += s.gzip;
+    total.brotli += s.brotli;
+  }
+  return total;
+}
+
+/** What a lazy chunk holds, named after the module it was split for (its entry point). */
+function lazyName(entryPoint) {
+  if (/ssr-client/.test(entryPoint)) return 'hydrate support';
+  if (/sanitize\//.test(entryPoint)) return 'sanitizer';
+  const tag = entryPoint.match(/components\/(news-[\w-]+)\//)?.[1];
+  return tag ?? relative('.', entryPoint);
 }
 
 const report = {};
-outputs.forEach(({ outdir, out, name }, i) => {
-  const file = `${outdir}/${out}.js`;
-  report[name] = { file, ...sizes(file, results[i].metafile) };
+outputs.forEach(({ out, name }, i) => {
+  const metafile = results[i].metafile;
+  const file = `dist/${out}.js`;
+  const loaded = staticClosure(file, metafile);
+  const lazy = {};
+  for (const [path, output] of Object.entries(metafile.outputs)) {
+    if (path.endsWith('.map') || loaded.includes(path) || !output.entryPoint || path === file) continue;
+    const closure = staticClosure(path, metafile).filter((f) => !loaded.includes(f));
+    lazy[lazyName(output.entryPoint)] = { files: closure, ...sizes(closure) };
+  }
+  report[name] = { file, files: loaded, ...sizes(loaded), lazy };
 });
 writeFileSync('dist/sizes.json', JSON.stringify(report, null, 2));
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 for (const [name, s] of Object.entries(report)) {
-  console.log(`${name.padEnd(18)} ${s.file.padEnd(44)} ${kb(s.raw).padStart(9)} raw ${kb(s.gzip).padStart(8)} gzip ${kb(s.brotli).padStart(8)} brotli`);
+  console.log(`${name.padEnd(18)} ${s.file.padEnd(30)} ${kb(s.raw).padStart(9)} raw ${kb(s.gzip).padStart(8)} gzip ${kb(s.brotli).padStart(8)} brotli  (${s.files.length} file${s.files.length > 1 ? 's' : ''})`);
+  for (const [lazyName_, l] of Object.entries(s.lazy)) {
+    console.log(`${''.padEnd(18)}   + on first use: ${lazyName_.padEnd(18)} ${kb(l.gzip).padStart(8)} gzip`);
+  }
 }

@@ -1,7 +1,8 @@
 // The package as npm users and site builders get it, checked after `npm run build`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const TAGS = ['news-article', 'news-photo', 'news-byline', 'news-related', 'news-comment-form', 'news-story'];
@@ -36,20 +37,46 @@ test('sideEffects names exactly the modules that define elements', () => {
   }
 });
 
-test('the CDN bundle is one self-contained module: no imports, Lit inside, every tag defined; the sanitizer is its one lazy chunk', () => {
-  const bundle = readFileSync('dist/news-elements.js', 'utf8');
-  // assert.ok, not doesNotMatch: a failure must not print the whole bundle.
-  assert.ok(!/\bimport\s*(?:[\w{}*\s,]+from\s*)?["']/.test(bundle), 'no static imports (one file)');
-  const lazy = [...bundle.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
-  assert.deepEqual(lazy.length, 1, 'one dynamic import');
-  assert.equal(lazy[0], './chunks/sanitize.js', 'the sanitizer file');
-  const chunk = readFileSync(new URL(`../../dist/${lazy[0]}`, import.meta.url), 'utf8');
-  assert.match(chunk, /DOMPurify|dompurify/, 'the chunk holds DOMPurify');
-  assert.doesNotMatch(chunk, /\bimport\s*(?:[\w{}*\s,]+from\s*)?["']/, 'the chunk imports nothing');
-  assert.doesNotMatch(bundle.replace(/\/\*[\s\S]*?\*\//g, ''), /DOMPurify\.|purify\.sanitize/, 'DOMPurify is not in the bundle itself');
-  for (const tag of TAGS) assert.match(bundle, new RegExp(`"${tag}"`), `${tag} is defined`);
-  assert.doesNotMatch(bundle, /\beval\(|new Function\(/, 'no eval');
-  assert.doesNotMatch(bundle, /Lit is in dev mode/, 'production Lit');
+/** A built file and the files it imports statically (relative paths only), recursively. */
+function staticClosure(file) {
+  const files = [file];
+  for (let i = 0; i < files.length; i++) {
+    const text = readFileSync(files[i], 'utf8');
+    for (const m of text.matchAll(/\bimport\s*(?:[\w{}*$\s,]+from\s*)?["']([^"']+)["']/g)) {
+      assert.match(m[1], /^\.\.?\//, `${files[i]} imports only relative chunks (${m[1]})`);
+      const dep = join(dirname(files[i]), m[1]);
+      if (!files.includes(dep)) files.push(dep);
+    }
+  }
+  return files;
+}
+
+/** The dynamic imports of a set of files, resolved. */
+function lazyImports(files) {
+  return files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => join(dirname(f), m[1])));
+}
+
+test('the CDN bundle: Lit and four elements load with it; the form, the story, the sanitizer and hydrate support are fetched on first use', () => {
+  const loaded = staticClosure('dist/news-elements.js');
+  const code = loaded.map((f) => readFileSync(f, 'utf8')).join('\n');
+  // assert.ok, not match: a failure must not print the whole bundle.
+  for (const tag of ['news-article', 'news-photo', 'news-byline', 'news-related']) assert.ok(code.includes(`"${tag}"`), `${tag} is defined by the bundle`);
+  assert.ok(/customElements|define/.test(code) && /LitElement|lit-html|\$lit\$/.test(code), 'Lit inside');
+  assert.ok(!/DOMPurify\.|purify\.sanitize/.test(code.replace(/\/\*[\s\S]*?\*\//g, '')), 'DOMPurify is not loaded with the bundle');
+  assert.ok(!code.includes('hydrate-internals-'), "Lit's hydrate support is not loaded with the bundle");
+  assert.ok(!/\beval\(|new Function\(/.test(code), 'no eval');
+  assert.ok(!code.includes('Lit is in dev mode'), 'production Lit');
+  // What is fetched on first use, from the chunks beside the bundle.
+  const lazy = [...new Set(lazyImports(loaded))];
+  const lazyCode = (pattern) => lazy.some((f) => staticClosure(f).some((g) => pattern.test(readFileSync(g, 'utf8'))));
+  assert.ok(lazy.every((f) => f.startsWith('dist/chunks/all/') && existsSync(f)), 'lazy chunks live in dist/chunks/all/');
+  assert.ok(lazyCode(/"news-comment-form"/), 'the comment form is a lazy chunk');
+  assert.ok(lazyCode(/"news-story"/), 'the story is a lazy chunk');
+  assert.ok(lazyCode(/hydrate-internals-/), 'the hydrate support is a lazy chunk');
+  const all = readdirSync('dist/chunks/all').map((f) => `dist/chunks/all/${f}`);
+  assert.ok(all.some((f) => /DOMPurify|dompurify/.test(readFileSync(f, 'utf8'))), 'the sanitizer is a chunk of the bundle');
+  const sizes = JSON.parse(readFileSync('dist/sizes.json', 'utf8'));
+  assert.deepEqual(Object.keys(sizes.all.lazy).sort(), ['hydrate support', 'news-comment-form', 'news-story', 'sanitizer']);
 });
 
 test('dist/bundle/core.js is the pure logic alone: self-contained, no Lit, no element defined', async () => {

@@ -128,7 +128,7 @@ test('news-photo: the image with width and height, its ratio held by markup, cap
     caption="Rescuers work." credit="REUTERS/Maxim Shemetov" priority></news-photo>`);
   assert.deepEqual(warnings, []);
   const shadow = shadowOf(out, 'news-photo');
-  assert.match(shadow, /<div part="frame" class=" frame ratio ">/);
+  assert.match(shadow, /<div part="frame" class="frame ratio">/);
   assert.match(shadow, /<svg class="ratio-box" viewBox="0 0 1200 675" aria-hidden="true" focusable="false"><\/svg>/);
   const img = /<img[^>]*part="image"[^>]*>/.exec(shadow)?.[0] ?? '';
   for (const attr of ['src="/img/crocus-1200.jpg"', 'alt="Firefighters"', 'width="1200"', 'height="675"', 'loading="eager"', 'fetchpriority="high"']) {
@@ -143,7 +143,7 @@ test('news-photo: a wrapped <img> is shown through the frame’s slot', async ()
   const { out, warnings } = await ssr(html`<news-photo><img src="/a.jpg" alt="A" width="4" height="3" /></news-photo>`);
   assert.deepEqual(warnings, []);
   const shadow = shadowOf(out, 'news-photo');
-  assert.match(shadow, /<div part="frame" class=" frame ">\s*<!--lit-part--><!--\/lit-part-->\s*<!--lit-part [^>]+--><slot><\/slot>/);
+  assert.match(shadow, /<div part="frame" class="frame">\s*<!--lit-part--><!--\/lit-part-->\s*<!--lit-part [^>]+--><slot><\/slot>/);
   assert.doesNotMatch(shadow, /<img/);
 });
 

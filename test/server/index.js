@@ -6,8 +6,9 @@ import * as related from './related.js';
 import * as comments from './comments.js';
 import * as ssr from './ssr.js';
 import * as story from './story.js';
+import * as copies from './copies.js';
 
-const modules = [related, comments, story, ssr];
+const modules = [related, comments, story, ssr, copies];
 
 export const testMiddleware = modules.flatMap((module) => module.middleware ?? []);
 export const testPlugins = modules.flatMap((module) => (module.plugin ? [module.plugin] : []));

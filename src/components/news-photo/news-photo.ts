@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
+import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { NewsElement } from '../../internal/news-element.js';
 import { hostStyles, tokenStyles } from '../../styles/tokens.js';
@@ -173,8 +172,12 @@ export class NewsPhoto extends NewsElement {
   /** The dialog is open (its image is only rendered, and fetched, while it is). */
   @state() private expanded = false;
 
-  @query('dialog') private dialog?: HTMLDialogElement;
-  @query('.expand-button') private expandButton?: HTMLButtonElement;
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector?.('dialog') ?? null;
+  }
+  private get expandButton(): HTMLButtonElement | null {
+    return this.renderRoot?.querySelector?.('.expand-button') ?? null;
+  }
 
   /** The `<img>` child the page wrote, if any. */
   private lightImg: HTMLImageElement | null = null;
@@ -271,12 +274,11 @@ export class NewsPhoto extends NewsElement {
     const info = this.imageInfo();
     const hasImage = !!(this.lightImg || info.src || info.srcset);
     const ratio = !!(info.width && info.height);
-    const frameClasses = { frame: true, ratio, broken: this.broken };
     // The box's ratio is held by an in-flow SVG of that ratio, not an inline style: a server's
     // HTML has it before any script runs, and a strict CSP has nothing to block.
     return html`
       <figure part="figure">
-        <div part="frame" class=${classMap(frameClasses)}>
+        <div part="frame" class="frame${ratio ? ' ratio' : ''}${this.broken ? ' broken' : ''}">
           ${ratio
             ? html`<svg class="ratio-box" viewBox="0 0 ${info.width} ${info.height}" aria-hidden="true" focusable="false"></svg>`
             : nothing}

@@ -10,13 +10,10 @@ import { detectStory, parseStoryText } from '../../core/story/detect.js';
 import type { Story, StoryImage, StoryProblem, StorySourceKind } from '../../core/story/model.js';
 import { isRecord } from '../../core/values.js';
 import { NewsElement } from '../../internal/news-element.js';
+import { isLazy, loadNow } from '../../internal/lazy.js';
 import { nodes } from '../../internal/nodes.js';
 import { hostStyles, tokenStyles } from '../../styles/tokens.js';
-import '../news-article/define.js';
 import { bodyCss } from '../news-article/news-article.body.styles.js';
-import '../news-byline/define.js';
-import '../news-photo/define.js';
-import '../news-related/define.js';
 import { styles } from './news-story.styles.js';
 import { serverBody } from './server-body.js';
 
@@ -229,13 +226,15 @@ export class NewsStory extends NewsElement {
       // The form is its own element (news-elements/comment-form; the bundle has it): rendered once
       // it is defined, after the first render, so a server-rendered story is taken over first.
       this.formWaiting = true;
-      if (!customElements.get('news-comment-form')) {
+      // The bundle defines the form lazily: fetch it now (a no-op anywhere else).
+      if (!customElements.get('news-comment-form') && !isLazy('news-comment-form')) {
         this.warn(
           'comments',
           'attribute "comments": <news-comment-form> is not defined on this page; load news-elements/comment-form ' +
             '(the bundle includes it). The form shows once it is defined.',
         );
       }
+      loadNow('news-comment-form');
       customElements.whenDefined('news-comment-form').then(() => {
         this.formReady = true;
       });

@@ -1,0 +1,50 @@
+/**
+ * Lit's hydrate support, loaded only by pages that need it. Server-rendered markup (renderStory()'s
+ * declarative shadow DOM) is taken over without rendering it again only if the support patches
+ * LitElement before any element is defined; other pages (most) need not download it. The bundles
+ * call `defineWhenReady`: when an element of ours in the document already has a (declarative)
+ * shadow root, the support is imported first, then the elements are defined; else at once.
+ */
+import { LitElement } from 'lit';
+import { defineElement } from './define.js';
+
+const TAGS = 'news-article,news-photo,news-byline,news-related,news-comment-form,news-story';
+
+/** Whether an element of ours in the document came with a shadow root from the server. */
+export function hasServerMarkup(): boolean {
+  if (typeof document === 'undefined') return false;
+  for (const el of document.querySelectorAll(TAGS)) if (el.shadowRoot) return true;
+  return false;
+}
+
+/** Whether Lit's hydrate support already patched LitElement (it adds `defer-hydration`). */
+function patched(): boolean {
+  return (LitElement.observedAttributes ?? []).includes('defer-hydration');
+}
+
+let loading: Promise<void> | undefined;
+
+/** Imports Lit's hydrate support and applies it to this copy of Lit, once. */
+export function loadHydrateSupport(): Promise<void> {
+  loading ??= import('@lit-labs/ssr-client/lit-element-hydrate-support.js').then(() => {
+    // The support installs itself from LitElement's module when loaded first; loaded after, it
+    // is applied here, before any element is defined.
+    const install = (globalThis as { litElementHydrateSupport?: (lit: { LitElement: typeof LitElement }) => void }).litElementHydrateSupport;
+    if (!patched()) install?.({ LitElement });
+  });
+  return loading;
+}
+
+/**
+ * Defines the elements: after loading the hydrate support when the page holds server-rendered
+ * markup of ours, else now (synchronously). Never rejects: without the support the elements
+ * render the server's markup again (NewsElement), which is slower but right.
+ */
+export function defineWhenReady(elements: ReadonlyArray<readonly [string, CustomElementConstructor]>, then?: () => void): void {
+  const define = () => {
+    for (const [tag, ctor] of elements) defineElement(tag, ctor);
+    then?.();
+  };
+  if (patched() || !hasServerMarkup()) define();
+  else loadHydrateSupport().then(define, define);
+}
