@@ -2,18 +2,22 @@
 // server's WordPress-compatible REST API, and a comment the form posts when it is approved at once
 // (MODERATION=approve). Everything is inserted as text (no innerHTML: the page runs under
 // Trusted Types), so the server's `content.rendered` is read back into paragraphs of text with
-// news-elements' own `htmlToText` (from `news-elements/core`, built for pages without a build step).
-import { htmlToText } from '/dist/bundle/core.js';
+// news-elements' own `htmlToText` (from `news-elements/core`, built for pages without a build step),
+// imported only when there are comments to show: a page without any does not load it.
+/** @type {Promise<(html: string) => string> | undefined} */
+let textOf;
+const loadHtmlToText = () => (textOf ??= import('/dist/bundle/core.js').then((core) => core.htmlToText));
 
 const section = document.querySelector('.comment-list');
 const list = section?.querySelector('.comment-list__items');
 const empty = section?.querySelector('.comment-list__empty');
 const lang = document.documentElement.lang || 'en';
-const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' });
+/** @type {Intl.DateTimeFormat | undefined} */
+let dateFormat;
 const shown = new Set();
 
 /** `<p>a &amp; b</p><p>c</p>` → ['a & b', 'c']: paragraphs of plain text out of WordPress's rendered HTML. */
-function paragraphs(html) {
+function paragraphs(html, htmlToText) {
   return html.split(/<\/p>/i).map(htmlToText).filter(Boolean);
 }
 
@@ -30,6 +34,7 @@ function add({ id, author, date, texts }) {
   const when = new Date(date);
   if (!Number.isNaN(when.getTime())) {
     time.dateTime = when.toISOString();
+    dateFormat ??= new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' });
     time.textContent = dateFormat.format(when);
   }
   meta.append(name, ' · ', time);
@@ -51,8 +56,11 @@ async function load() {
   try {
     const response = await fetch(`/wp-json/wp/v2/comments?post=${encodeURIComponent(post)}&order=asc&per_page=100`);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    for (const comment of await response.json()) {
-      add({ id: comment.id, author: htmlToText(comment.author_name ?? ''), date: comment.date_gmt ? `${comment.date_gmt}Z` : comment.date, texts: paragraphs(comment.content?.rendered ?? '') });
+    const comments = await response.json();
+    if (!Array.isArray(comments) || comments.length === 0) return;
+    const htmlToText = await loadHtmlToText();
+    for (const comment of comments) {
+      add({ id: comment.id, author: htmlToText(comment.author_name ?? ''), date: comment.date_gmt ? `${comment.date_gmt}Z` : comment.date, texts: paragraphs(comment.content?.rendered ?? '', htmlToText) });
     }
   } catch (error) {
     console.warn('[demo] could not load the comments:', error);

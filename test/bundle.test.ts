@@ -28,6 +28,10 @@ describe('dist/news-elements.js', () => {
   it('defines the reading elements at once; the comment form and the story when the first one is in the page', async () => {
     for (const tag of TAGS) expect(customElements.get(tag), `${tag} before`).to.equal(undefined);
     await load('/dist/news-elements.js');
+    // Defined one task after another (short tasks, not one long one): all within a few tasks.
+    expect(customElements.get(EAGER[0]), `${EAGER[0]} at once`).to.be.a('function');
+    expect(customElements.get(EAGER[3]), `${EAGER[3]} in a later task`).to.equal(undefined);
+    await Promise.all(EAGER.map((tag) => customElements.whenDefined(tag)));
     for (const tag of EAGER) expect(customElements.get(tag), tag).to.be.a('function');
     for (const tag of LAZY) expect(customElements.get(tag), `${tag} not yet`).to.equal(undefined);
     const chunksBefore = requested('/dist/chunks/');
@@ -60,6 +64,7 @@ describe('dist/news-elements.js', () => {
   it('a second copy at another URL keeps the first definitions and warns once', async () => {
     const first = TAGS.map((tag) => customElements.get(tag));
     await load('/copy-2/dist/news-elements.js');
+    await new Promise((r) => setTimeout(r, 100)); // its defines run over a few tasks
     // Its lazy elements are already defined: it neither fetches nor defines them.
     document.body.append(document.createElement('news-story'));
     await new Promise((r) => setTimeout(r, 200));

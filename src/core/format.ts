@@ -49,14 +49,26 @@ export function formatDate(value: string | null | undefined, lang: string, timeZ
         timeZoneName: 'short',
         ...(timeZone ? { timeZone } : {}),
       };
-  let formatter: Intl.DateTimeFormat;
-  try {
-    formatter = new Intl.DateTimeFormat(safeLocale(lang), options);
-  } catch {
-    // An unknown time zone (a typo in a site's config) throws a RangeError: use the reader's zone.
-    formatter = new Intl.DateTimeFormat(safeLocale(lang), { ...options, timeZone: undefined });
+  return { datetime: value.trim(), text: dateFormatter(safeLocale(lang), options).format(date) };
+}
+
+/** Formatters by locale and options: creating one costs far more than formatting (ICU data). */
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}\u0000${JSON.stringify(options)}`;
+  let formatter = dateFormatters.get(key);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat(locale, options);
+    } catch {
+      // An unknown time zone (a typo in a site's config) throws a RangeError: use the reader's zone.
+      formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone: undefined });
+    }
+    if (dateFormatters.size > 100) dateFormatters.clear();
+    dateFormatters.set(key, formatter);
   }
-  return { datetime: value.trim(), text: formatter.format(date) };
+  return formatter;
 }
 
 const listFormats = new Map<string, Intl.ListFormat>();

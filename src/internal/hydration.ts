@@ -35,16 +35,31 @@ export function loadHydrateSupport(): Promise<void> {
   return loading;
 }
 
+/** The next task: `scheduler.yield()` where there is one (it keeps the page's priority), else a timer. */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /**
  * Defines the elements: after loading the hydrate support when the page holds server-rendered
- * markup of ours, else now (synchronously). Never rejects: without the support the elements
- * render the server's markup again (NewsElement), which is slower but right.
+ * markup of ours, else starting now. The first is defined at once, each next one in a task of its
+ * own, so that upgrading a page is several short tasks, not one long one that blocks input (each
+ * element's pre-upgrade look, news-elements.css, holds its place meanwhile). Never rejects:
+ * without the support the elements render the server's markup again (NewsElement), slower but right.
  */
 export function defineWhenReady(elements: ReadonlyArray<readonly [string, CustomElementConstructor]>, then?: () => void): void {
-  const define = () => {
-    for (const [tag, ctor] of elements) defineElement(tag, ctor);
+  const define = async () => {
+    for (const [i, [tag, ctor]] of elements.entries()) {
+      if (i > 0) await nextTask();
+      try {
+        defineElement(tag, ctor);
+      } catch (error) {
+        console.warn(`[${tag}] could not be defined: ${String(error)}`);
+      }
+    }
     then?.();
   };
-  if (patched() || !hasServerMarkup()) define();
+  if (patched() || !hasServerMarkup()) void define();
   else loadHydrateSupport().then(define, define);
 }

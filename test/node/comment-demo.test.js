@@ -101,8 +101,14 @@ async function open() {
   // Registered after watchPage's listener, so it runs right after it: add where each message came from.
   page.on('console', (msg) => (log.console.at(-1).url = msg.location()?.url ?? ''));
   await page.goto(`${base}demo/index.html`, { waitUntil: 'networkidle0' });
-  await page.waitForFunction((sel) => customElements.get('news-comment-form') && document.querySelector(sel), {}, SEL.content);
+  await toForm(page);
   return { page, log };
+}
+
+/** Scrolls to the form as a reader does (the bundle loads it as it nears the viewport) and waits for it. */
+async function toForm(page) {
+  await page.$eval('news-comment-form', (el) => el.scrollIntoView({ block: 'center' }));
+  await page.waitForFunction((sel) => customElements.get('news-comment-form') && document.querySelector(sel), {}, SEL.content);
 }
 
 /** Types a comment, name and email like a reader; returns when the first key was pressed (ms). */
@@ -213,6 +219,7 @@ test('a typed comment is posted, listed, and still listed after the server resta
   await down();
   await up('approve');
   await page.reload({ waitUntil: 'networkidle0' });
+  await toForm(page);
   await waitListed(page, content);
   assert.equal((await fields(page)).content, '', 'a posted comment is not restored as a draft');
   assertClean(log);
@@ -251,6 +258,7 @@ test('the typed text (comment, name, email) is back after a reload', async () =>
   await typeComment(page, typed);
   // Reloaded at once: the draft is saved as the reader types and on pagehide.
   await page.reload({ waitUntil: 'networkidle0' });
+  await toForm(page);
   await page.waitForFunction((sel) => document.querySelector(sel)?.value, {}, SEL.content);
   assert.deepEqual(await fields(page), typed);
   assertClean(log);
@@ -268,6 +276,7 @@ test('a comment that failed to send is restored after a reload and can then be p
 
   await up('approve');
   await page.reload({ waitUntil: 'networkidle0' });
+  await toForm(page);
   await page.waitForFunction((sel) => document.querySelector(sel)?.value, {}, SEL.content);
   assert.deepEqual(await fields(page), typed, 'the text is restored into the fields');
   assert.equal(await listedCount(page, typed.content), 0, 'not posted yet');
@@ -316,6 +325,7 @@ test('held for moderation (the default): the reader is told, and the comment is 
 
   const listed = page.waitForResponse((r) => r.url().startsWith(`${base}wp-json/wp/v2/comments?post=1`) && r.request().method() === 'GET');
   await page.reload({ waitUntil: 'networkidle0' });
+  await toForm(page);
   assert.equal((await listed).status(), 200, 'the list was read again');
   assert.equal(await listedCount(page, content), 0, 'not listed after a reload either');
   const { rows: held } = server.commentApi.store.list({ posts: [1], statuses: ['hold'], limit: 100 });
