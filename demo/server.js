@@ -42,6 +42,22 @@ const COMPRESSIBLE = /^(text\/|application\/(javascript|json))/;
 /** @type {Map<string, { mtime: number, encoding: string, body: Buffer }>} */
 const compressed = new Map();
 
+/**
+ * `Link: rel=modulepreload` for the chunks the CDN bundle imports statically (dist/sizes.json),
+ * sent with a page that loads it: the browser fetches them with the bundle instead of after it,
+ * as a CDN or web server can announce them (here: a header, so the page itself names no hash).
+ * @returns {Promise<string | null>}
+ */
+async function bundlePreloads() {
+  try {
+    const sizes = JSON.parse(await readFile(resolve(root, 'dist/sizes.json'), 'utf8'));
+    const files = (sizes.all?.files ?? []).filter((/** @type {string} */ f) => f !== 'dist/news-elements.js');
+    return files.length ? files.map((/** @type {string} */ f) => `</${f}>; rel=modulepreload`).join(', ') : null;
+  } catch {
+    return null; // not built yet
+  }
+}
+
 export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -93,7 +109,13 @@ async function serveFile(req, res, pathname) {
     'cache-control': 'no-cache',
     'x-content-type-options': 'nosniff',
   };
-  if (type.startsWith('text/html')) headers['content-security-policy'] = CSP;
+  if (type.startsWith('text/html')) {
+    headers['content-security-policy'] = CSP;
+    if ((await readFile(file, 'utf8')).includes('/dist/news-elements.js')) {
+      const link = await bundlePreloads();
+      if (link) headers.link = link;
+    }
+  }
   const accepted = String(req.headers['accept-encoding'] ?? '');
   const encoding = !COMPRESSIBLE.test(type) ? null : /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
   let body = null;

@@ -110,6 +110,8 @@ export function sizes(files) {
 function lazyName(entryPoint) {
   if (/ssr-client/.test(entryPoint)) return 'hydrate support';
   if (/sanitize\//.test(entryPoint)) return 'sanitizer';
+  const i18n = entryPoint.match(/messages\/([\w-]+)\.i18n\./)?.[1];
+  if (i18n) return `translations: ${i18n}`;
   const tag = entryPoint.match(/components\/(news-[\w-]+)\//)?.[1];
   return tag ?? relative('.', entryPoint);
 }

@@ -215,6 +215,7 @@ describe('<news-byline>', () => {
         html`<div><button>before</button><news-byline .credits=${linkedCredits}></news-byline></div>`,
       );
       const el = wrapper.querySelector('news-byline')!;
+      await el.updateComplete; // its language's strings load first
       wrapper.querySelector('button')!.focus();
       await sendKeys({ press: 'Tab' });
       const link = parts(el, 'link')[0] as HTMLAnchorElement;
@@ -314,6 +315,7 @@ describe('<news-byline>', () => {
     it('takes the language of an ancestor', async () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"><news-byline credits=${seedJson}></news-byline></div>`);
       const el = wrapper.querySelector('news-byline')!;
+      await el.updateComplete; // its language's strings load first
       expect(bylineText(el)).to.equal(
         'Zusätzliche Berichterstattung: Nazarali Pirnazarov in Dushanbe, Steve Holland und Jonathan Landay in Washington; ' +
           'Text: Parisa Hafezi; Redaktion: Michael Georgy und Gareth Jones',
@@ -324,6 +326,7 @@ describe('<news-byline>', () => {
     it('follows a change of the ancestor language', async () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"><news-byline credits=${seedJson}></news-byline></div>`);
       const el = wrapper.querySelector('news-byline')!;
+      await el.updateComplete; // its language's strings load first
       wrapper.lang = 'es';
       await waitUntil(() => bylineText(el).startsWith('Información adicional de '), 'byline did not switch to Spanish');
       expect(bylineText(el)).to.equal(formatCreditsText(parseCredits(seedCredits).credits, 'es'));
@@ -334,6 +337,7 @@ describe('<news-byline>', () => {
         html`<div lang="fa" dir="rtl"><news-byline .credits=${persianCredits}></news-byline></div>`,
       );
       const el = wrapper.querySelector('news-byline')!;
+      await el.updateComplete; // its language's strings load first
       const expected =
         'گزارش تکمیلی از نظرعلی پیرنظروف در دوشنبه و استیو هالند و جاناتان لندی در واشنگتن؛ ' +
         'نگارش پریسا حافظی؛ ویرایش مایکل جورجی و گرت جونز';
@@ -356,6 +360,7 @@ describe('<news-byline>', () => {
         html`<div style="--news-byline-color: rgb(1, 2, 3)"><news-byline credits=${seedJson}></news-byline></div>`,
       );
       const el = wrapper.querySelector('news-byline')!;
+      await el.updateComplete; // its language's strings load first
       expect(getComputedStyle(el).color).to.equal('rgb(1, 2, 3)');
       expect(getComputedStyle(el).fontFamily).to.contain('system-ui');
     });
@@ -373,6 +378,7 @@ describe('<news-byline>', () => {
         html`<div style="inline-size: 8rem"><news-byline .credits=${[{ name: 'W'.repeat(200) }]}></news-byline></div>`,
       );
       const el = wrapper.querySelector('news-byline')!;
+      await el.updateComplete; // its language's strings load first
       expect(el.scrollWidth).to.be.at.most(el.clientWidth);
     });
   });

@@ -10,4 +10,4 @@ export * from './related.js';
 export * from './text.js';
 export * from './comment/index.js';
 export * from './story/index.js';
-export { catalogs, type Catalog } from './messages.js';
+export { catalogs, loadTranslations, type Catalog } from './messages.js';

@@ -1,5 +1,6 @@
 import { isServer, LitElement, supportsAdoptingStyleSheets, type CSSResultOrNative, type PropertyValues } from 'lit';
 import { translate, translateParts, type MessageKey } from '../core/localize.js';
+import { translationsPending } from '../core/messages.js';
 import { resolveLang } from './locale.js';
 import { warnOnce } from './warn.js';
 
@@ -88,6 +89,20 @@ export class NewsElement extends LitElement {
     }
     adoptInto(existing, kept, (this.constructor as typeof LitElement).elementStyles);
     return root;
+  }
+
+  /**
+   * Renders once the strings of the element's language are in: a page in a language other than
+   * English fetches its translations first (one small file per area), so nothing flashes English.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = isServer ? undefined : [this.locale, ...this.contentLanguages()].map((lang) => lang && translationsPending(lang)).find(Boolean);
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  /** Languages the element shows besides its own (a story in its own language): their strings are awaited too. */
+  protected contentLanguages(): Array<string | undefined> {
+    return [];
   }
 
   protected override update(changed: PropertyValues): void {

@@ -24,6 +24,8 @@ import type { Story, StoryProblem } from '../core/story/model.js';
 import { storyToJson } from '../core/story/json.js';
 import { storyToJsonLd } from '../core/story/jsonld.js';
 import '../components/news-story/define.js';
+// A server renders in one pass: every language's strings up front.
+import '../core/messages/all.js';
 import { setServerBody } from '../components/news-story/server-body.js';
 import { sanitizeStoryBodyHtmlNode } from '../sanitize/node.js';
 

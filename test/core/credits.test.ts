@@ -9,6 +9,10 @@ import {
   type Credit,
 } from '../../src/core/credits.js';
 import { authoredCredits, seedBylineEn, seedCredits } from '../../stories/fixtures/news-byline.js';
+import { loadTranslations } from '../../src/core/messages.js';
+
+// Languages other than English are loaded on first use: in before these tests read them.
+before(() => loadTranslations());
 
 /** Names and places as plain text, for short table rows. */
 const names = (credits: readonly Credit[]) => credits.map((c) => c.name).join(',');

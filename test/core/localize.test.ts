@@ -1,16 +1,32 @@
 import { expect } from '@open-wc/testing';
-import { catalogs, en, registerMessages } from '../../src/core/messages.js';
+import { catalogs, en, loadTranslations, registerMessages, translationsPending } from '../../src/core/messages.js';
 import { commentForm } from '../../src/core/messages/comment-form.js';
 import { related } from '../../src/core/messages/related.js';
 import { story } from '../../src/core/messages/story.js';
 
-// Elements register their own strings when they load; this test checks them all.
-registerMessages(related);
-registerMessages(commentForm);
-registerMessages(story);
+// Elements register their own strings (and the loaders of their translations) when they load;
+// this test checks them all.
+registerMessages(related, () => import('../../src/core/messages/related.i18n.js'));
+registerMessages(commentForm, () => import('../../src/core/messages/comment-form.i18n.js'));
+registerMessages(story, () => import('../../src/core/messages/story.i18n.js'));
 import { catalogFor, safeLocale, translate, translateParts } from '../../src/core/localize.js';
 
+describe('localize: translations on first use', () => {
+  it('English needs nothing; another language is pending until its translations are loaded, then not', async () => {
+    expect(translationsPending('en-GB')).to.equal(undefined);
+    expect(translationsPending('xx')).to.equal(undefined);
+    expect(catalogs.fa!['photo.close'], 'not loaded yet').to.equal(undefined);
+    const pending = translationsPending('fa-IR');
+    expect(pending).to.be.instanceOf(Promise);
+    await pending;
+    expect(catalogs.fa!['photo.close']).to.equal('بستن');
+    expect(catalogs.fr!['related.heading']).to.equal('Articles liés');
+    expect(translationsPending('fa')).to.equal(undefined);
+  });
+});
+
 describe('localize', () => {
+  before(() => loadTranslations());
   it('ships every English string in every catalog, with the same placeholders', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{\w+\}/g)].map((m) => m[0]).sort().join();
     for (const [lang, catalog] of Object.entries(catalogs)) {

@@ -63,6 +63,7 @@ export async function typeComment(el: NewsCommentForm, typed: Pick<CommentDraft,
 }
 
 export async function submit(el: NewsCommentForm): Promise<void> {
+  await el.updateComplete; // rendered (in another language, once its strings are in)
   submitButton(el).click();
   await el.updateComplete;
 }

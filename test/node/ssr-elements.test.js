@@ -15,6 +15,9 @@ await import('../../dist/components/news-article/define.js');
 await import('../../dist/components/news-byline/define.js');
 await import('../../dist/components/news-photo/define.js');
 await import('../../dist/components/news-related/define.js');
+// A server renders in one pass: other languages' strings must be in first (renderStory does this).
+const { loadTranslations } = await import('../../dist/core/index.js');
+await loadTranslations();
 
 const DSD = '<template shadowroot="open" shadowrootmode="open">';
 

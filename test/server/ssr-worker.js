@@ -17,6 +17,8 @@ await build({
   stdin: {
     contents: [
       "import './test/helpers/ssr-elements.ts';",
+      // A server renders in one pass: every language's strings up front.
+      "import './src/core/messages/all.ts';",
       "export { bodyCss } from './src/components/news-article/news-article.body.styles.ts';",
     ].join('\n'),
     resolveDir: root,

@@ -33,7 +33,7 @@ import { NewsElement } from '../../internal/news-element.js';
 import { adoptFormStyles } from './news-comment-form.styles.js';
 
 // The form's strings travel with the form only (see core/messages.ts).
-registerMessages(commentForm);
+registerMessages(commentForm, () => import('../../core/messages/comment-form.i18n.js'));
 
 export interface NewsCommentSubmitDetail {
   /** What is about to be sent. Add fields to `request.extra` (strings) to send them too. */

@@ -11,7 +11,7 @@ import { NewsElement } from '../../internal/news-element.js';
 import { hostStyles, tokenStyles } from '../../styles/tokens.js';
 import { styles } from './news-related.styles.js';
 
-registerMessages(related);
+registerMessages(related, () => import('../../core/messages/related.i18n.js'));
 
 export type { RelatedItem } from '../../core/related.js';
 

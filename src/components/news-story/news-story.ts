@@ -17,7 +17,7 @@ import { bodyCss } from '../news-article/news-article.body.styles.js';
 import { styles } from './news-story.styles.js';
 import { serverBody } from './server-body.js';
 
-registerMessages(storyMessages);
+registerMessages(storyMessages, () => import('../../core/messages/story.i18n.js'));
 
 type Phase = 'empty' | 'loading' | 'ready' | 'error';
 
@@ -239,6 +239,12 @@ export class NewsStory extends NewsElement {
         this.formReady = true;
       });
     }
+  }
+
+  /** The story's own language (it may differ from the page's): its strings are loaded before it renders. */
+  protected override contentLanguages(): Array<string | undefined> {
+    const raw = isRecord(this.story) && typeof this.story.lang === 'string' ? this.story.lang : undefined;
+    return [raw, this.model?.lang, this.fetched?.lang, this.fromProperty?.lang, this.fromChildren?.lang];
   }
 
   override render(): TemplateResult {
