@@ -105,7 +105,7 @@ async function open() {
   return { page, log };
 }
 
-/** Scrolls to the form as a reader does (the bundle loads it as it nears the viewport) and waits for it. */
+/** Scrolls to the form as a reader does, and waits for it (the bundle fetches it when it is in the page). */
 async function toForm(page) {
   await page.$eval('news-comment-form', (el) => el.scrollIntoView({ block: 'center' }));
   await page.waitForFunction((sel) => customElements.get('news-comment-form') && document.querySelector(sel), {}, SEL.content);
