@@ -42,27 +42,9 @@ import '../src/components/news-story/define.js';
 import type { NewsStory } from '../src/components/news-story/news-story.js';
 import type { Story } from '../src/core/story/model.js';
 import { sample } from '../stories/fixtures/news-story.js';
-import { protocolOf, storyBodyProblems } from './helpers/sanitize-invariants.js';
+import { loadXssCorpus, protocolOf, storyBodyProblems, type XssPayload as Payload } from './helpers/sanitize-invariants.js';
 
-interface Payload {
-  id: string;
-  payload: string;
-  title: string | null;
-  category: string;
-  source: { repo: string; path: string; commit: string };
-}
-
-// Mocha needs the list of tests when the file loads, and the test build (es2021) has no
-// top-level await: the corpus is read with a synchronous request, once.
-function loadCorpus(): Payload[] {
-  const request = new XMLHttpRequest();
-  request.open('GET', new URL('./fixtures/xss-payloads.json', import.meta.url).href, false);
-  request.send();
-  if (request.status !== 200) throw new Error(`xss-payloads.json: HTTP ${request.status}`);
-  return JSON.parse(request.responseText) as Payload[];
-}
-
-const corpus = loadCorpus();
+const corpus = loadXssCorpus();
 const BODY_BATCH = 25;
 const TEXT_BATCH = 20;
 const SETTLE_MS = 100;

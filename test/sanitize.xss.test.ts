@@ -24,29 +24,11 @@
 // sanitized again, is unchanged (no mutation on a second parse).
 import { expect } from '@open-wc/testing';
 import { sanitizeStoryBody, sanitizeStoryBodyToHtml, transformStoryBody } from '../src/sanitize/index.js';
-import { storyBodyProblems } from './helpers/sanitize-invariants.js';
+import { loadXssCorpus, storyBodyProblems, type XssPayload as Payload } from './helpers/sanitize-invariants.js';
 import '../src/components/news-photo/define.js';
 import '../src/components/news-related/define.js';
 
-interface Payload {
-  id: string;
-  payload: string;
-  title: string | null;
-  category: string;
-  source: { repo: string; path: string; commit: string };
-}
-
-// Mocha needs the list of tests when the file loads, and the test build (es2021) has no
-// top-level await: the corpus is read with a synchronous request, once.
-function loadCorpus(): Payload[] {
-  const request = new XMLHttpRequest();
-  request.open('GET', new URL('./fixtures/xss-payloads.json', import.meta.url).href, false);
-  request.send();
-  if (request.status !== 200) throw new Error(`xss-payloads.json: HTTP ${request.status}`);
-  return JSON.parse(request.responseText) as Payload[];
-}
-
-const corpus = loadCorpus();
+const corpus = loadXssCorpus();
 const BATCH = 30;
 const SETTLE_MS = 50;
 const BASE = new URL('/__story__/2024/story', location.href).href;

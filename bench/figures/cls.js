@@ -239,7 +239,17 @@ export async function measure(ctx) {
           // Pages interleaved within a run, so a slow moment of the machine hits each of them.
           for (const p of PAGES) {
             const key = `${viewport.name}/${condition.name}`;
-            const r = await loadOnce(browser, new URL(p.path, server.url).href, viewport, condition);
+            let r;
+            try {
+              r = await loadOnce(browser, new URL(p.path, server.url).href, viewport, condition);
+            } catch (error) {
+              // The browser itself went away (a crash of the headless browser, not of the page):
+              // start a new one and measure this load again, once.
+              if (browser.connected) throw error;
+              ctx.log(`cls ${p.id}: the browser closed (${error instanceof Error ? error.message : error}); relaunching and measuring again`);
+              browser = await launchChromium();
+              r = await loadOnce(browser, new URL(p.path, server.url).href, viewport, condition);
+            }
             const slot = (results[p.id][key] ??= { cls: [], total: [], worst: null, state: null, errors: [] });
             slot.cls.push(r.cls);
             slot.total.push(r.total);

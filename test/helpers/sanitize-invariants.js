@@ -90,3 +90,16 @@ export function storyBodyProblems(root, options = {}) {
   }
   return problems;
 }
+
+/**
+ * The XSS corpus (test/fixtures/xss-payloads.json: DOMPurify's tests, html5sec, OWASP, each with its
+ * source), in a browser. Mocha needs the list of tests when a file loads, and the test build (es2021)
+ * has no top-level await: it is read with a synchronous request, once per file.
+ */
+export function loadXssCorpus() {
+  const request = new XMLHttpRequest();
+  request.open('GET', new URL('../fixtures/xss-payloads.json', import.meta.url).href, false);
+  request.send();
+  if (request.status !== 200) throw new Error(`xss-payloads.json: HTTP ${request.status}`);
+  return JSON.parse(request.responseText);
+}
