@@ -280,7 +280,7 @@ export async function measure(ctx) {
   }
 
   // The chunks news-elements.js loads later, on pages that need them: the sanitizer first.
-  const sanitizer = [...lazy].find(([, u]) => u.label === 'sanitizer') ?? (existsSync(join(root, 'dist/chunks/sanitize.js')) ? [join(root, 'dist/chunks/sanitize.js'), null] : null);
+  const sanitizer = [...lazy].find(([, u]) => u.label === 'sanitizer') ?? null;
   if (sanitizer) {
     const [target, unit] = sanitizer;
     const files = unit ? unit.files : (await graph(target)).files;
@@ -297,7 +297,7 @@ export async function measure(ctx) {
       detail: { files: s.files, raw: s.raw, gzipBytes: s.gzip, brotliBytes: s.brotli, importedBy: unit ? unit.importers.map(rel) : [] },
     });
   } else {
-    log('no sanitizer chunk found (no lazily loaded sanitize-*.js, no dist/chunks/sanitize.js)');
+    log('no sanitizer chunk found (no lazily loaded sanitize-*.js)');
   }
   for (const [target, unit] of lazy) {
     if (unit.label === 'sanitizer') continue;
