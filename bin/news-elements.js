@@ -77,7 +77,7 @@ async function main(argv) {
     process.stderr.write(`news-elements: cannot read ${where}: ${error.message}\n`);
     return 1;
   }
-  const { renderStoryDetailed } = await import('../dist/ssr/index.js');
+  const { renderStoryDetailed, problemText } = await import('../dist/ssr/index.js');
   try {
     const { html, problems } = await renderStoryDetailed(text, {
       jsonld: values.jsonld,
@@ -85,7 +85,7 @@ async function main(argv) {
       lang: values.lang,
       publisher: values.publisher,
     });
-    for (const p of problems) process.stderr.write(`news-elements: warning: ${p.field ? `${p.field}: ` : ''}${p.message}\n`);
+    for (const p of problems) process.stderr.write(`news-elements: warning: ${problemText(p)}\n`);
     process.stdout.write(`${html}\n`);
     return 0;
   } catch (error) {

@@ -109,9 +109,12 @@ async function serveFile(req, res, pathname) {
     'cache-control': 'no-cache',
     'x-content-type-options': 'nosniff',
   };
+  /** @type {Buffer | null} */
+  let raw = null; // read once, when something needs the bytes
+  const bytes = async () => (raw ??= await readFile(file));
   if (type.startsWith('text/html')) {
     headers['content-security-policy'] = CSP;
-    if ((await readFile(file, 'utf8')).includes('/dist/news-elements.js')) {
+    if ((await bytes()).includes('/dist/news-elements.js')) {
       const link = await bundlePreloads();
       if (link) headers.link = link;
     }
@@ -123,8 +126,8 @@ async function serveFile(req, res, pathname) {
     const key = `${file}\0${encoding}`;
     let entry = compressed.get(key);
     if (!entry || entry.mtime !== info.mtimeMs) {
-      const raw = await readFile(file);
-      const packed = encoding === 'br' ? brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }) : gzipSync(raw, { level: 9 });
+      const plain = await bytes();
+      const packed = encoding === 'br' ? brotliCompressSync(plain, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }) : gzipSync(plain, { level: 9 });
       entry = { mtime: info.mtimeMs, encoding, body: packed };
       compressed.set(key, entry);
     }
@@ -138,7 +141,7 @@ async function serveFile(req, res, pathname) {
     res.end();
     return;
   }
-  res.end(body ?? (await readFile(file)));
+  res.end(body ?? (await bytes()));
 }
 
 /**

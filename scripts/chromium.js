@@ -11,3 +11,9 @@ export const CHROME_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** Launches Debian's Chromium headless through puppeteer-core (end-to-end tests, the benchmark). */
+export async function launchChromium(extraArgs = []) {
+  const { default: puppeteer } = await import('puppeteer-core');
+  return puppeteer.launch({ executablePath: CHROME_PATH, headless: true, args: [...CHROME_ARGS, ...extraArgs] });
+}

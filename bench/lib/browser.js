@@ -2,14 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { CHROME_ARGS, CHROME_PATH } from '../../scripts/chromium.js';
 import { startDemoServer } from '../../demo/server.js';
 
-/** A headless Chromium; close it with `browser.close()`. */
-export function launchChromium(extraArgs = []) {
-  return puppeteer.launch({ executablePath: CHROME_PATH, headless: true, args: [...CHROME_ARGS, ...extraArgs] });
-}
+/** A headless Chromium (Debian's, with the flags every tool here uses); close it with `browser.close()`. */
+export { launchChromium } from '../../scripts/chromium.js';
 
 /**
  * Runs `fn(page)` in a fresh incognito-like context (empty HTTP cache, no service worker): one

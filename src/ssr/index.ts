@@ -23,11 +23,15 @@ import { detectStory, parseStoryText } from '../core/story/detect.js';
 import type { Story, StoryProblem } from '../core/story/model.js';
 import { storyToJson } from '../core/story/json.js';
 import { storyToJsonLd } from '../core/story/jsonld.js';
+import { problemText } from '../core/story/shared.js';
 import '../components/news-story/define.js';
 // A server renders in one pass: every language's strings up front.
 import '../core/messages/all.js';
 import { setServerBody } from '../components/news-story/server-body.js';
 import { sanitizeStoryBodyHtmlNode } from '../sanitize/node.js';
+
+/** A source problem as one line ("field: message"), as the CLI prints it. */
+export { problemText };
 
 export interface RenderStoryOptions {
   /** Language of the story when the source does not say (BCP 47). */
@@ -69,7 +73,7 @@ export async function renderStory(source: unknown, options: RenderStoryOptions =
 export async function renderStoryDetailed(source: unknown, options: RenderStoryOptions = {}): Promise<RenderedStory> {
   const result = typeof source === 'string' ? parseStoryText(source) : detectStory(source);
   if (!result.story) {
-    const why = result.problems.map((p) => `${p.field ? `${p.field}: ` : ''}${p.message}`).join('; ');
+    const why = result.problems.map(problemText).join('; ');
     throw new StorySourceError(`No story found in the source${why ? ` (${why})` : ''}.`, result.problems);
   }
   const story: Story = { ...result.story };

@@ -23,6 +23,21 @@ describe('localize: translations on first use', () => {
     expect(catalogs.fr!['related.heading']).to.equal('Articles liés');
     expect(translationsPending('fa')).to.equal(undefined);
   });
+
+  it('a translation file that cannot be loaded warns once, never rejects, and is not tried on every render', async () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      registerMessages({}, () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
+      await translationsPending('de');
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(/^\[news-elements\] translations could not be loaded \(TypeError: Failed to fetch/);
+      expect(translationsPending('de'), 'not tried again on every render').to.equal(undefined);
+    } finally {
+      console.warn = original;
+    }
+  });
 });
 
 describe('localize', () => {

@@ -1,15 +1,5 @@
 // Launches Debian's Chromium through puppeteer-core for end-to-end tests of served pages.
-import puppeteer from 'puppeteer-core';
-import { CHROME_ARGS, CHROME_PATH } from '../../scripts/chromium.js';
-
-
-export function launchChromium() {
-  return puppeteer.launch({
-    executablePath: CHROME_PATH,
-    headless: true,
-    args: CHROME_ARGS,
-  });
-}
+export { launchChromium } from '../../scripts/chromium.js';
 
 /** Records console messages, page errors and CSP violations of a page from its first script on. */
 export async function watchPage(page) {

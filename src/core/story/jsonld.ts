@@ -10,6 +10,7 @@ import { STORY_MODEL_VERSION, type Story, type StoryImage, type StoryProblem, ty
 import {
   Problems,
   absoluteHttpUrl,
+  absoluteUrl,
   applyLanguage,
   clip,
   compact,
@@ -406,16 +407,6 @@ export function extractJsonLd(html: string, problems?: StoryProblem[]): unknown[
   return found;
 }
 
-/** An absolute URL for JSON-LD: relative URLs of a story are relative to its canonical URL. */
-function absolute(url: string | undefined, base: string): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url, base).href;
-  } catch {
-    return undefined;
-  }
-}
-
 /** schema.org `roleName`s for the credit roles that are not plain authors or editors. */
 const CONTRIBUTOR_ROLE_NAMES: Readonly<Record<string, string>> = {
   'additional-reporting': 'additional reporting',
@@ -435,7 +426,7 @@ export function storyToJsonLd(story: Story): Record<string, unknown> {
     compact({
       '@type': 'Person',
       name: c.name,
-      url: absolute(c.url, story.url),
+      url: absoluteUrl(c.url, story.url),
       workLocation: c.location ? { '@type': 'Place', name: c.location } : undefined,
     });
   const author: unknown[] = [];
@@ -470,7 +461,7 @@ export function storyToJsonLd(story: Story): Record<string, unknown> {
     image: image
       ? compact({
           '@type': 'ImageObject',
-          url: absolute(image.src, story.url),
+          url: absoluteUrl(image.src, story.url),
           width: image.width,
           height: image.height,
           caption: image.caption,
@@ -482,9 +473,9 @@ export function storyToJsonLd(story: Story): Record<string, unknown> {
       '@type': 'Organization',
       name: publisher.name,
       url: publisher.url,
-      logo: publisher.logo ? { '@type': 'ImageObject', url: absolute(publisher.logo, story.url) } : undefined,
+      logo: publisher.logo ? { '@type': 'ImageObject', url: absoluteUrl(publisher.logo, story.url) } : undefined,
     }),
-    isPartOf: story.isPartOf ? compact({ '@type': 'CreativeWorkSeries', name: story.isPartOf.name, url: absolute(story.isPartOf.url, story.url) }) : undefined,
+    isPartOf: story.isPartOf ? compact({ '@type': 'CreativeWorkSeries', name: story.isPartOf.name, url: absoluteUrl(story.isPartOf.url, story.url) }) : undefined,
   });
 }
 

@@ -107,7 +107,7 @@ export function pixels(value: unknown): number | null {
  * `Nw` or `Nx` descriptor. (A URL with a comma in it must be percent-encoded in a srcset anyway.)
  */
 export function isSafeSrcset(srcset: string): boolean {
-  const candidates = srcset.split(/,\s+|,(?=\S)/).map((c) => c.trim()).filter(Boolean);
+  const candidates = srcsetCandidates(srcset);
   return (
     candidates.length > 0 &&
     candidates.every((candidate) => {
@@ -136,6 +136,11 @@ export function applyLanguage(story: Story, lang: string | null, dir: unknown, p
   }
 }
 
+/** A problem as one line: "field: message", or the message alone for the source as a whole. */
+export function problemText(problem: StoryProblem): string {
+  return problem.field ? `${problem.field}: ${problem.message}` : problem.message;
+}
+
 /** Removes `undefined` members, so stories compare and serialize as they were written. */
 export function compact<T extends object>(value: T): T {
   for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
@@ -147,21 +152,32 @@ export function credit(name: string, role: string, location?: string, url?: stri
   return compact({ name, role, location, url });
 }
 
-/** `url` made absolute against `base` (a story's canonical URL); unchanged when it cannot be. */
-export function resolveUrl(url: string, base: string): string {
+/** The candidates of a `srcset` ("url 600w"), trimmed. */
+function srcsetCandidates(srcset: string): string[] {
+  return srcset
+    .split(/,\s+|,(?=\S)/)
+    .map((candidate) => candidate.trim())
+    .filter(Boolean);
+}
+
+/** `url` made absolute against `base` (a story's canonical URL); `undefined` when there is none or it cannot be. */
+export function absoluteUrl(url: string | undefined, base: string): string | undefined {
+  if (!url) return undefined;
   try {
     return new URL(url, base).href;
   } catch {
-    return url;
+    return undefined;
   }
+}
+
+/** `url` made absolute against `base`; unchanged when it cannot be. */
+export function resolveUrl(url: string, base: string): string {
+  return absoluteUrl(url, base) ?? url;
 }
 
 /** Every candidate URL of a `srcset` made absolute against `base`, descriptors kept. */
 export function resolveSrcset(srcset: string, base: string): string {
-  return srcset
-    .split(/,\s+|,(?=\S)/)
-    .map((candidate) => candidate.trim())
-    .filter(Boolean)
+  return srcsetCandidates(srcset)
     .map((candidate) => {
       const [url, ...descriptor] = candidate.split(/\s+/);
       return [resolveUrl(url ?? '', base), ...descriptor].join(' ');
