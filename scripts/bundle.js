@@ -48,7 +48,9 @@ for (const tag of tags) {
   const lines = defined.map((t) => `import { ${toPascal(t)} } from ${JSON.stringify(resolve(`src/components/${t}/${t}.ts`))};`);
   lines.push(`import { defineWhenReady } from ${JSON.stringify(resolve('src/internal/hydration.ts'))};`);
   lines.push(`export { ${toPascal(tag)} };`);
-  lines.push(`defineWhenReady([${defined.map((t) => `[${JSON.stringify(t)}, ${toPascal(t)}]`).join(', ')}]);`);
+  lines.push(
+    `defineWhenReady([${defined.map((t) => `[${JSON.stringify(t)}, ${toPascal(t)}]`).join(', ')}], () => import('@lit-labs/ssr-client/lit-element-hydrate-support.js'));`,
+  );
   writeFileSync(`${entries}/${tag}.js`, `${lines.join('\n')}\n`);
 }
 
@@ -108,11 +110,11 @@ export function sizes(files) {
 
 /** What a lazy chunk holds, named after the module it was split for (its entry point). */
 function lazyName(entryPoint) {
-  if (/ssr-client/.test(entryPoint)) return 'hydrate support';
+  if (/ssr-client|hydrate-support/.test(entryPoint)) return 'hydrate support';
   if (/sanitize\//.test(entryPoint)) return 'sanitizer';
   const i18n = entryPoint.match(/messages\/([\w-]+)\.i18n\./)?.[1];
   if (i18n) return `translations: ${i18n}`;
-  const tag = entryPoint.match(/components\/(news-[\w-]+)\//)?.[1];
+  const tag = entryPoint.match(/components\/(news-[\w-]+)\//)?.[1] ?? entryPoint.match(/cdn\/lazy-(news-[\w-]+)\./)?.[1];
   return tag ?? relative('.', entryPoint);
 }
 

@@ -24,9 +24,16 @@ function patched(): boolean {
 
 let loading: Promise<void> | undefined;
 
-/** Imports Lit's hydrate support and applies it to this copy of Lit, once. */
-export function loadHydrateSupport(): Promise<void> {
-  loading ??= import('@lit-labs/ssr-client/lit-element-hydrate-support.js').then(() => {
+/** Imports Lit's hydrate support (`@lit-labs/ssr-client/lit-element-hydrate-support.js`). */
+export type SupportImporter = () => Promise<unknown>;
+
+/**
+ * Imports Lit's hydrate support with `importSupport` and applies it to this copy of Lit, once.
+ * (The importer is the caller's, so each bundle decides what the support's chunk holds: the CDN
+ * bundle's also imports what the bundle already loaded, to keep the bundle in few files.)
+ */
+function loadHydrateSupport(importSupport: SupportImporter): Promise<void> {
+  loading ??= importSupport().then(() => {
     // The support installs itself from LitElement's module when loaded first; loaded after, it
     // is applied here, before any element is defined.
     const install = (globalThis as { litElementHydrateSupport?: (lit: { LitElement: typeof LitElement }) => void }).litElementHydrateSupport;
@@ -41,7 +48,11 @@ export function loadHydrateSupport(): Promise<void> {
  * paint: each step re-lays the page out). Never rejects: without the support the elements render
  * the server's markup again (NewsElement), slower but right.
  */
-export function defineWhenReady(elements: ReadonlyArray<readonly [string, CustomElementConstructor]>, then?: () => void): void {
+export function defineWhenReady(
+  elements: ReadonlyArray<readonly [string, CustomElementConstructor]>,
+  importSupport: SupportImporter,
+  then?: () => void,
+): void {
   const define = () => {
     for (const [tag, ctor] of elements) {
       try {
@@ -53,5 +64,5 @@ export function defineWhenReady(elements: ReadonlyArray<readonly [string, Custom
     then?.();
   };
   if (patched() || !hasServerMarkup()) define();
-  else loadHydrateSupport().then(define, define);
+  else loadHydrateSupport(importSupport).then(define, define);
 }

@@ -88,6 +88,15 @@ test('the CDN bundle: Lit and four elements load with it; the form, the story, t
   ]);
 });
 
+test('the CDN bundle is few requests: at most three files up front, and each lazy element or hydrate support is one more file', () => {
+  // Each file is a request and a compile: a chain of small chunks cost the first paint (bench/README.md).
+  const sizes = JSON.parse(readFileSync('dist/sizes.json', 'utf8'));
+  assert.ok(sizes.all.files.length <= 3, `the bundle loads ${sizes.all.files.length} files: ${sizes.all.files.join(', ')}`);
+  for (const name of ['news-comment-form', 'news-story', 'hydrate support']) {
+    assert.deepEqual(sizes.all.lazy[name].files.length, 1, `${name}: ${sizes.all.lazy[name].files.join(', ')}`);
+  }
+});
+
 test('dist/bundle/core.js is the pure logic alone: self-contained, no Lit, no element defined', async () => {
   const core = readFileSync('dist/bundle/core.js', 'utf8');
   assert.doesNotMatch(core, /\bimport\s*(?:[\w{}*\s,]+from\s*)?["'][^./]/, 'no bare import specifiers');
