@@ -69,6 +69,11 @@ function erroredAudits(lhr) {
     .map(([id, a]) => ({ id, title: a.title, error: String(a.errorMessage ?? '').slice(0, 300) }));
 }
 
+/** FCP, LCP, TBT of a report, for the log. */
+function metricLine(lhr) {
+  return ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time'].map((m) => `${m.split('-').map((w) => w[0].toUpperCase()).join('')} ${lhr.audits[m]?.displayValue ?? '?'}`).join(', ');
+}
+
 /** One Lighthouse run through the Node API, Chromium launched by chrome-launcher. */
 async function runApi(url, chrome) {
   const { default: lighthouse } = await import('lighthouse');
@@ -140,7 +145,12 @@ export async function measure(ctx) {
   const runs = quick ? 1 : 3;
   const server = await startServer();
   const url = `${server.url}demo/index.html`;
+  // The static twin of the render ratio (the same article as plain HTML and CSS, no script): what
+  // the same server, machine and Lighthouse give a page that cannot be faster. Reported beside the
+  // score, run for run (interleaved), so a slow run shows on both.
+  const staticUrl = `${server.url}bench/pages/static-article.html`;
   const reports = [];
+  const staticReports = [];
   const loads = [];
   try {
     // Chromium asks for brotli, gzip, …: check the server answers the page and its assets that
@@ -160,6 +170,10 @@ export async function measure(ctx) {
       reports.push(lhr);
       const scores = CATEGORIES.map((c) => `${c} ${Math.round((lhr.categories[c]?.score ?? NaN) * 100)}`).join(', ');
       log(`run ${i + 1}/${runs} (${((performance.now() - t0) / 1000).toFixed(1)} s): ${scores}`);
+      const reference = runner.startsWith('node API') ? await runApi(staticUrl, chrome) : await runCli(root, staticUrl, chrome);
+      if (reference.runtimeError) throw new Error(`Lighthouse runtime error on the static twin: ${reference.runtimeError.code} ${reference.runtimeError.message}`);
+      staticReports.push(reference);
+      log(`  static twin: performance ${Math.round((reference.categories.performance?.score ?? NaN) * 100)} (${metricLine(reference)}) · elements: ${metricLine(lhr)}`);
     }
   } finally {
     await server.stop();
@@ -200,7 +214,22 @@ export async function measure(ctx) {
   if (lastFailing.length) {
     for (const a of lastFailing) log(`  fails: [${a.category}] ${a.id} (score ${a.score}${a.displayValue ? `, ${a.displayValue}` : ''}): ${a.title}`);
   }
-  return CATEGORIES.map((category) => {
+  const staticScores = staticReports.map((lhr) => (lhr.categories.performance?.score == null ? null : Math.round(lhr.categories.performance.score * 100)));
+  const staticRow = {
+    id: 'lighthouse.performance.static',
+    figure: 'Lighthouse performance: static twin',
+    how: `the same Lighthouse on bench/pages/static-article.html (the render ratio's plain-HTML twin), run after each run of demo/index.html; median of ${runs}`,
+    value: median(staticScores.filter((v) => v != null)),
+    unit: 'score',
+    budget: 'report',
+    pass: true,
+    detail: {
+      scores: staticScores,
+      metrics: staticReports.map((lhr) => Object.fromEntries(METRICS.map((m) => [m, lhr.audits[m] ? { value: lhr.audits[m].numericValue, display: lhr.audits[m].displayValue, score: lhr.audits[m].score } : null]))),
+      failingAudits: failingAudits(staticReports.at(-1)).filter((a) => a.category === 'performance'),
+    },
+  };
+  const rows = CATEGORIES.map((category) => {
     const scores = perRun.map((r) => r.scores[category]);
     const value = median(scores.filter((s) => s != null));
     return {
@@ -224,4 +253,6 @@ export async function measure(ctx) {
       },
     };
   });
+  rows.splice(1, 0, staticRow);
+  return rows;
 }

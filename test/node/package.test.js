@@ -95,6 +95,12 @@ test('the CDN bundle is few requests: at most three files up front, and each laz
   for (const name of ['news-comment-form', 'news-story', 'hydrate support']) {
     assert.deepEqual(sizes.all.lazy[name].files.length, 1, `${name}: ${sizes.all.lazy[name].files.join(', ')}`);
   }
+  // The one-element bundles alike.
+  for (const [name, bundle] of Object.entries(sizes)) {
+    if (name === 'all' || name === 'core') continue;
+    assert.ok(bundle.files.length <= 3, `${name} loads ${bundle.files.length} files: ${bundle.files.join(', ')}`);
+    assert.deepEqual(bundle.lazy['hydrate support'].files.length, 1, `${name}'s hydrate support: ${bundle.lazy['hydrate support'].files.join(', ')}`);
+  }
 });
 
 test('dist/bundle/core.js is the pure logic alone: self-contained, no Lit, no element defined', async () => {
