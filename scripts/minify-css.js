@@ -79,3 +79,8 @@ export function minifyCssTemplates() {
     },
   };
 }
+
+/** The same for tsc's output, which writes a tagged template as css `…` (dist/, what SSR and bundlers use). */
+export function minifyCompiledCssTemplates(source) {
+  return minifyCssTemplatesIn(source.replace(/(?<![\w$])css `/g, 'css`'));
+}

@@ -47,6 +47,6 @@ export function privateName(name: string): string {
 /** Every private variable declared from its public token: `--_color-text: var(--news-color-text, #1a1a1a);`… */
 export function privateDeclarations(): string {
   return Object.entries(TOKEN_VALUES)
-    .map(([name, value]) => `${privateName(name)}: var(${name}, ${value});`)
-    .join('\n');
+    .map(([name, value]) => `${privateName(name)}:var(${name},${value});`)
+    .join(''); // compact: it is repeated in every shadow root of a server-rendered page
 }

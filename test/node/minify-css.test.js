@@ -1,7 +1,7 @@
 // scripts/minify-css.js: the CSS of Lit's css`…` templates, minified at bundle time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { minifyCssTemplatesIn, minifyCssText } from '../../scripts/minify-css.js';
+import { minifyCompiledCssTemplates, minifyCssTemplatesIn, minifyCssText } from '../../scripts/minify-css.js';
 
 test('comments, white space around { } ; , and after :, and the last ; go', () => {
   assert.equal(minifyCssText(`\n  :host {\n    display: block; /* why */\n    margin: 0 auto;\n  }\n  a , b > c { color : red ; }\n`), ' :host{display:block;margin:0 auto}a,b > c{color :red}');
@@ -23,4 +23,9 @@ test('only css`…` templates change, interpolations are copied as they are', ()
 
 test('escapes in the template stay', () => {
   assert.equal(minifyCssTemplatesIn('css`q::before { content: "\\\\201C"; }`'), 'css`q::before{content:"\\\\201C"}`');
+});
+
+test("tsc's output (css `…`, with a space) is minified too", () => {
+  assert.equal(minifyCompiledCssTemplates('export const s = css `\n  a { color: red; }\n`;'), 'export const s = css`a{color:red}`;');
+  assert.equal(minifyCompiledCssTemplates('const mycss `a  b`'), 'const mycss `a  b`');
 });

@@ -205,3 +205,14 @@ test('bad input still warns on the server, once, and never throws', async () => 
     ['[news-photo] attribute "alt"', '[news-article] attribute "published"', '[news-byline] attribute "credits"'],
   );
 });
+
+test('the styles a server writes into every shadow root are minified (no comments, no indentation, compact tokens)', async () => {
+  const { out } = await ssr(html`<news-photo src="/a.jpg" alt="A" width="4" height="3" caption="C" credit="R"></news-photo>`);
+  const styles = [...out.matchAll(/<style>([^]*?)<\/style>/g)].map((m) => m[1]);
+  assert.ok(styles.length > 0, 'a style block');
+  for (const css of styles) {
+    assert.ok(!css.includes('/*'), 'no CSS comments');
+    assert.ok(!/\n\s/.test(css), 'no indented lines');
+    assert.ok(css.includes('--_color-text:var(--news-color-text,#1a1a1a);'), 'compact token declarations');
+  }
+});
