@@ -15,16 +15,11 @@ writeFileSync('dist/styles/tokens.css', tokensCss());
 console.log('wrote dist/styles/tokens.css');
 
 /** tsc's .js files under dist/ (not the bundles, which scripts/bundle.js builds from src/). */
-function* compiled(dir) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (path !== join('dist', 'bundle') && path !== join('dist', 'chunks')) yield* compiled(path);
-    } else if (entry.name.endsWith('.js') && path !== join('dist', 'news-elements.js')) yield path;
-  }
-}
+const compiled = readdirSync('dist', { recursive: true, encoding: 'utf8' })
+  .map((path) => join('dist', path))
+  .filter((path) => path.endsWith('.js') && !/^dist[/\\](bundle|chunks)[/\\]/.test(path) && path !== join('dist', 'news-elements.js'));
 let minified = 0;
-for (const file of compiled('dist')) {
+for (const file of compiled) {
   const source = readFileSync(file, 'utf8');
   if (!/(?<![\w$])css ?`/.test(source)) continue;
   const out = minifyCompiledCssTemplates(source);

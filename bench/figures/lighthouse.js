@@ -69,6 +69,11 @@ function erroredAudits(lhr) {
     .map(([id, a]) => ({ id, title: a.title, error: String(a.errorMessage ?? '').slice(0, 300) }));
 }
 
+/** The metrics of a report (value, display, score), for the results file. */
+function metricsOf(lhr) {
+  return Object.fromEntries(METRICS.map((m) => [m, lhr.audits[m] ? { value: lhr.audits[m].numericValue, display: lhr.audits[m].displayValue, score: lhr.audits[m].score } : null]));
+}
+
 /** FCP, LCP, TBT of a report, for the log. */
 function metricLine(lhr) {
   return ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time'].map((m) => `${m.split('-').map((w) => w[0].toUpperCase()).join('')} ${lhr.audits[m]?.displayValue ?? '?'}`).join(', ');
@@ -185,7 +190,7 @@ export async function measure(ctx) {
 
   const perRun = reports.map((lhr, i) => ({
     scores: Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100)])),
-    metrics: Object.fromEntries(METRICS.map((m) => [m, lhr.audits[m] ? { value: lhr.audits[m].numericValue, display: lhr.audits[m].displayValue, score: lhr.audits[m].score } : null])),
+    metrics: metricsOf(lhr),
     failing: failingAudits(lhr).map((a) => `${a.category}:${a.id}`),
     runWarnings: lhr.runWarnings,
     benchmarkIndex: lhr.environment?.benchmarkIndex,
@@ -225,7 +230,7 @@ export async function measure(ctx) {
     pass: true,
     detail: {
       scores: staticScores,
-      metrics: staticReports.map((lhr) => Object.fromEntries(METRICS.map((m) => [m, lhr.audits[m] ? { value: lhr.audits[m].numericValue, display: lhr.audits[m].displayValue, score: lhr.audits[m].score } : null]))),
+      metrics: staticReports.map(metricsOf),
       failingAudits: failingAudits(staticReports.at(-1)).filter((a) => a.category === 'performance'),
     },
   };
