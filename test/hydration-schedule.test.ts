@@ -66,10 +66,16 @@ describe('afterFirstPaint', () => {
 });
 
 describe('defineWhenReady', () => {
-  it('defines at once on a page without server-rendered markup', () => {
+  it('defines at once on a page without server-rendered markup; the lazy elements start loading first', () => {
     class Plain extends HTMLElement {}
-    defineWhenReady([['news-byline', Plain]], () => Promise.reject(new Error('must not load the hydrate support')));
+    let definedWhenThen: boolean | undefined;
+    defineWhenReady(
+      [['news-byline', Plain]],
+      () => Promise.reject(new Error('must not load the hydrate support')),
+      () => (definedWhenThen = customElements.get('news-byline') !== undefined),
+    );
     expect(customElements.get('news-byline') === Plain).to.equal(true);
+    expect(definedWhenThen, 'then runs before the definitions: a lazy file is fetched while they run').to.equal(false);
   });
 
   it('with server-rendered markup: loads the hydrate support, then defines once the first contentful paint is on screen', async () => {
@@ -88,14 +94,14 @@ describe('defineWhenReady', () => {
           async () => {
             supportLoaded = true;
           },
-          () => (defined = true),
+          () => (defined = customElements.get('news-article') === Article),
         );
         await sleep(150);
         expect(supportLoaded, 'the hydrate support was imported').to.equal(true);
         expect(customElements.get('news-article') === undefined, 'not defined before the first contentful paint').to.equal(true);
         await customElements.whenDefined('news-article');
         expect(customElements.get('news-article') === Article).to.equal(true);
-        expect(defined).to.equal(true);
+        expect(defined, 'then runs after the definitions (a lazy element needs the hydrate support too)').to.equal(true);
       });
     } finally {
       server.remove();
