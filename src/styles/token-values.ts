@@ -44,9 +44,15 @@ export function privateName(name: string): string {
   return name.replace(/^--news-/, '--_');
 }
 
-/** Every private variable declared from its public token: `--_color-text: var(--news-color-text, #1a1a1a);`… */
-export function privateDeclarations(): string {
+/**
+ * The private variables declared from their public tokens: `--_color-text: var(--news-color-text, #1a1a1a);`…
+ * Every one, or only those the CSS texts in `usedBy` read (`var(--_color-text`): a shadow root then
+ * carries its own few, not all of them (they are repeated in every shadow root of a server-rendered page).
+ */
+export function privateDeclarations(usedBy?: readonly string[]): string {
+  const used = usedBy && new Set(usedBy.flatMap((css) => [...css.matchAll(/var\(\s*(--_[\w-]+)/g)].map((m) => m[1])));
   return Object.entries(TOKEN_VALUES)
+    .filter(([name]) => !used || used.has(privateName(name)))
     .map(([name, value]) => `${privateName(name)}:var(${name},${value});`)
-    .join(''); // compact: it is repeated in every shadow root of a server-rendered page
+    .join(''); // compact, for the same reason
 }

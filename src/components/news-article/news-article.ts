@@ -4,8 +4,8 @@ import { formatDate, parseIsoDate, type FormattedDate } from '../../core/format.
 import type { MessageKey } from '../../core/localize.js';
 import { NewsElement } from '../../internal/news-element.js';
 import { resetWarning } from '../../internal/warn.js';
-import { hostStyles, tokenStyles } from '../../styles/tokens.js';
-import { adoptBodyStyles } from './news-article.body.styles.js';
+import { hostStyles, tokenStylesFor } from '../../styles/tokens.js';
+import { adoptBodyStyles, bodyCss } from './news-article.body.styles.js';
 import { styles } from './news-article.styles.js';
 
 /** Which light-DOM pieces the article has; an empty piece renders nothing. */
@@ -138,7 +138,7 @@ function textOf(value: unknown): string {
  * @cssproperty --news-article-headline-size - Headline size. [clamp(1.75rem, 1.2rem + 2.4vw, 2.75rem)]
  */
 export class NewsArticle extends NewsElement {
-  static override styles = [tokenStyles, hostStyles, styles];
+  static override styles = [tokenStylesFor(styles, bodyCss), hostStyles, styles];
 
   /** The headline, rendered as the page's `h1`. Content in the `headline` slot replaces it. */
   @property({ converter: asText }) headline = '';

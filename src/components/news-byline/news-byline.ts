@@ -10,7 +10,7 @@ import {
   type CreditProblem,
 } from '../../core/credits.js';
 import { NewsElement } from '../../internal/news-element.js';
-import { hostStyles, tokenStyles } from '../../styles/tokens.js';
+import { hostStyles, tokenStylesFor } from '../../styles/tokens.js';
 import { styles } from './news-byline.styles.js';
 
 const VARIANTS: readonly BylineVariant[] = ['full', 'compact'];
@@ -52,7 +52,7 @@ const VARIANTS: readonly BylineVariant[] = ['full', 'compact'];
  * @cssproperty --news-font-size-small - Byline size. [0.875rem]
  */
 export class NewsByline extends NewsElement {
-  static override styles = [tokenStyles, hostStyles, styles];
+  static override styles = [tokenStylesFor(styles), hostStyles, styles];
 
   /**
    * The people credited: an array of `{ name, role?, location?, url? }`, or the same list as a

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { NewsElement } from '../../internal/news-element.js';
-import { hostStyles, tokenStyles } from '../../styles/tokens.js';
+import { hostStyles, tokenStylesFor } from '../../styles/tokens.js';
 import { styles } from './news-photo.styles.js';
 
 type Loading = 'lazy' | 'eager';
@@ -120,7 +120,7 @@ const expandIcon = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColo
  * @cssproperty --news-space-3 - Padding of the dialog and the fallback. [1rem]
  */
 export class NewsPhoto extends NewsElement {
-  static override styles = [tokenStyles, hostStyles, styles];
+  static override styles = [tokenStylesFor(styles), hostStyles, styles];
 
   /** URL of the image. Ignored when a light-DOM `<img>` is slotted. */
   @property() src?: string;

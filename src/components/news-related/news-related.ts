@@ -8,7 +8,7 @@ import { normalizeItems, type RelatedItem } from '../../core/related.js';
 import { readJsonInput } from '../../core/values.js';
 import { headingTemplate } from '../../internal/heading.js';
 import { NewsElement } from '../../internal/news-element.js';
-import { hostStyles, tokenStyles } from '../../styles/tokens.js';
+import { hostStyles, tokenStylesFor } from '../../styles/tokens.js';
 import { styles } from './news-related.styles.js';
 
 registerMessages(related, () => import('../../core/messages/related.i18n.js'));
@@ -90,7 +90,7 @@ export interface NewsRelatedLoadedDetail {
  * @fires news-related-loaded - Items arrived from `src` and are shown; `detail.items` holds them.
  */
 export class NewsRelated extends NewsElement {
-  static override styles = [tokenStyles, hostStyles, styles];
+  static override styles = [tokenStylesFor(styles), hostStyles, styles];
 
   /** `list` (default), `cards` or `inline` (the first item as one "Read also" line). */
   @property() variant: RelatedVariant = 'list';

@@ -12,7 +12,7 @@ import { isRecord } from '../../core/values.js';
 import { NewsElement } from '../../internal/news-element.js';
 import { isLazy, loadNow } from '../../internal/lazy.js';
 import { nodes } from '../../internal/nodes.js';
-import { hostStyles, tokenStyles } from '../../styles/tokens.js';
+import { hostStyles, tokenStylesFor } from '../../styles/tokens.js';
 import { bodyCss } from '../news-article/news-article.body.styles.js';
 import { styles } from './news-story.styles.js';
 import { serverBody } from './server-body.js';
@@ -119,7 +119,7 @@ const RTL = /^(ar|fa|he|iw|ur|ps|ckb|yi|dv|sd|ug)(-|$)/i;
  * @fires news-story-error - `src` could not be loaded or held no story; `detail.reason` says why.
  */
 export class NewsStory extends NewsElement {
-  static override styles = [tokenStyles, hostStyles, unsafeCSS(bodyCss), styles];
+  static override styles = [tokenStylesFor(bodyCss, styles), hostStyles, unsafeCSS(bodyCss), styles];
 
   /**
    * URL of the story: a WordPress REST post (`/wp-json/wp/v2/posts/<id>?_embed`), schema.org
