@@ -44,6 +44,6 @@ export default {
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 10000 } },
   middleware: testMiddleware,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' }), ...testPlugins],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), ...testPlugins],
   reporters: [defaultReporter(), countingReporter({ outFile: 'test-results/wtr.json' })],
 };

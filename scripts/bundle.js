@@ -12,6 +12,7 @@
 // Each build is its own module graph (two builds never share a chunk): a page loads one bundle.
 // The CSS in Lit's css`` templates is minified (esbuild minifies the JavaScript around it only).
 // A module with Lit's decorators is compiled on its own first (sources() says why).
+// Every element bundle starts with src/cdn/gate.ts (see there).
 // Writes dist/sizes.json: per bundle, the gzip and brotli size of what loads with it (the entry
 // and the chunks it imports statically, each file compressed on its own, as a server sends
 // them) and of each lazy chunk.
@@ -100,6 +101,29 @@ const results = await Promise.all(
   ),
 );
 copyFileSync('src/styles/news-elements.css', 'dist/news-elements.css');
+
+// src/cdn/gate.ts, bundled on its own, first in every element bundle: at the top of each file the
+// browser evaluates first (those of the entry's static closure that import no other file), in an
+// async function awaited at the top level, so its names do not meet the file's own.
+const gateCode = (
+  await build({
+    ...common,
+    entryPoints: ['src/cdn/gate.ts'],
+    write: false,
+    supported: { 'top-level-await': true },
+    legalComments: 'none',
+  })
+).outputFiles[0].text.trim();
+if (/^\s*(import|export)\b/m.test(gateCode)) throw new Error('src/cdn/gate.ts must bundle to plain statements');
+const gate = `await(async()=>{${gateCode}})();`;
+outputs.forEach(({ out, name }, i) => {
+  if (name === 'core') return;
+  const metafile = results[i].metafile;
+  for (const file of staticClosure(`dist/${out}.js`, metafile)) {
+    if (metafile.outputs[file].imports.some((dep) => dep.kind === 'import-statement' && !dep.external)) continue;
+    writeFileSync(file, `${gate}\n${readFileSync(file, 'utf8')}`);
+  }
+});
 
 const compress = (file) => {
   const bytes = readFileSync(file);

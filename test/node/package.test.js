@@ -138,3 +138,18 @@ test('news-elements/core runs in Node and offers the comment transports and the 
   const result = await transport.send(request, { signal: new AbortController().signal, timeoutMs: 1000 });
   assert.equal(result.ok && result.comment.id, 3);
 });
+
+test('every element bundle evaluates src/cdn/gate.ts first: the files it loads up front that import no other start with it', () => {
+  const sizes = JSON.parse(readFileSync('dist/sizes.json', 'utf8'));
+  for (const [name, bundle] of Object.entries(sizes)) {
+    if (name === 'core') continue;
+    const leaves = staticClosure(bundle.file).filter((f) => staticClosure(f).length === 1);
+    assert.ok(leaves.length > 0, `${name}: a file evaluated first`);
+    for (const file of leaves) {
+      const text = readFileSync(file, 'utf8');
+      assert.ok(text.startsWith('await(async()=>{'), `${name}: ${file} starts with the gate`);
+      assert.ok(text.slice(0, 1500).includes('first-contentful-paint'), `${name}: ${file}'s gate waits for the first contentful paint`);
+    }
+  }
+  assert.ok(!readFileSync('dist/bundle/core.js', 'utf8').startsWith('await'), 'the core bundle (no elements) does not wait');
+});
