@@ -6,6 +6,7 @@
 import { expect } from '@open-wc/testing';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const load = (url: string) => import(/* @vite-ignore */ url);
 
 describe('dist/news-elements.js on a page with server-rendered markup', () => {
   it('waits for the first contentful paint (here none comes: a second) before evaluating the rest', async () => {
@@ -20,7 +21,7 @@ describe('dist/news-elements.js on a page with server-rendered markup', () => {
     try {
       const started = performance.now();
       let evaluated = false;
-      const loading = import(/* @vite-ignore */ '/dist/news-elements.js').then(() => (evaluated = true));
+      const loading = load('/dist/news-elements.js').then(() => (evaluated = true));
       await sleep(400);
       expect(evaluated, 'the module is still waiting').to.equal(false);
       expect(customElements.get('news-article') === undefined, 'nothing defined').to.equal(true);

@@ -21,12 +21,15 @@ const ELEMENT_BUDGETS_KB = { 'news-photo': 9 };
  * that growth is noticed and decided, not found later. Raise one in the same commit that says why.
  */
 export const ELEMENT_CEILINGS_KB = {
-  'news-article': 13,
-  'news-byline': 12,
+  // Raised by 0.5 KB on 2026-11-26: every bundle now starts with src/cdn/gate.ts (0.3 KB gzip: the
+  // server-rendered story's first paint no longer waits for the bundle's evaluation), and each
+  // element picks its token declarations (tokenStylesFor).
+  'news-article': 13.5,
+  'news-byline': 12.5,
   'news-comment-form': 22.5,
-  'news-photo': 13,
-  'news-related': 14.5,
-  'news-story': 34,
+  'news-photo': 13.5,
+  'news-related': 15,
+  'news-story': 34.5,
 };
 
 const kb = (bytes) => Math.round((bytes / 1024) * 100) / 100;
