@@ -80,39 +80,6 @@ function metricLine(lhr) {
   return ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time'].map((m) => `${m.split('-').map((w) => w[0].toUpperCase()).join('')} ${lhr.audits[m]?.displayValue ?? '?'}`).join(', ');
 }
 
-/** Busy share of all CPUs over `ms` (from /proc/stat; null where there is none). */
-async function cpuBusy(ms = 1000) {
-  const read = () => {
-    try {
-      const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
-      const n = fields.map(Number);
-      const idle = n[3] + (n[4] ?? 0); // idle + iowait
-      return { idle, total: n.reduce((a, b) => a + b, 0) };
-    } catch {
-      return null;
-    }
-  };
-  const a = read();
-  await new Promise((resolve) => setTimeout(resolve, ms));
-  const b = read();
-  if (!a || !b || b.total === a.total) return null;
-  return 1 - (b.idle - a.idle) / (b.total - a.total);
-}
-
-/**
- * Waits until the machine is quiet (under QUIET of all CPUs busy over a second), `maxMs` at most:
- * Lighthouse's simulated throttling multiplies the main-thread time it observes, so a run next to
- * other work (the previous Chromium shutting down, a build) scores the machine, not the page.
- * Returns the busy share measured last and the time waited.
- */
-const QUIET = 0.2;
-async function waitForQuiet(maxMs = 30000) {
-  const start = performance.now();
-  let busy = await cpuBusy();
-  while (busy !== null && busy > QUIET && performance.now() - start < maxMs) busy = await cpuBusy();
-  return { busy: busy === null ? null : Math.round(busy * 100) / 100, waitedMs: Math.round(performance.now() - start) };
-}
-
 /** One Lighthouse run through the Node API, Chromium launched by chrome-launcher. */
 async function runApi(url, chrome) {
   const { default: lighthouse } = await import('lighthouse');
@@ -165,6 +132,7 @@ async function runCli(root, url, chrome) {
 export async function measure(ctx) {
   const { root, quick, log } = ctx;
   const { median } = await import(pathToFileURL(join(root, 'bench/lib/stats.js')).href);
+  const { waitForQuiet } = await import(pathToFileURL(join(root, 'bench/lib/quiet.js')).href);
   const { startServer } = await import(pathToFileURL(join(root, 'bench/lib/browser.js')).href);
   const { CHROME_PATH, CHROME_ARGS } = await import(pathToFileURL(join(root, 'scripts/chromium.js')).href);
   const chrome = { path: CHROME_PATH, flags: [...CHROME_ARGS, '--headless=new'] };

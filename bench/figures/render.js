@@ -8,6 +8,7 @@
 import { loadavg } from 'node:os';
 import { launchChromium, startServer, withColdPage } from '../lib/browser.js';
 import { median, round, summary } from '../lib/stats.js';
+import { waitForQuiet } from '../lib/quiet.js';
 
 /** The elements a page may hold (for the per-tag "defined at" diagnostics; the end condition uses the tags present). */
 const KNOWN_TAGS = ['news-article', 'news-photo', 'news-byline', 'news-related', 'news-comment-form', 'news-story'];
@@ -363,7 +364,8 @@ export async function measure(ctx) {
       static: `${server.url}bench/pages/static-article.html`,
     };
     log(`render ratio: ${runs} cold loads each of demo/index.html and bench/pages/static-article.html, interleaved`);
-    const load = { before: loadavg()[0] };
+    const quiet = await waitForQuiet();
+    const load = { before: loadavg()[0], cpuBusyBefore: quiet };
     const samples = await interleaved(browser, pages, runs, log, 'render');
     load.after = loadavg()[0];
     const elements = samples.elements;
