@@ -1,9 +1,9 @@
-// An esbuild plugin that minifies the CSS inside Lit's css`…` templates of our sources (esbuild
-// minifies the JavaScript around them, not the text of a template literal). Only the template's
+// Minifies the CSS inside Lit's css`…` templates of our sources (esbuild minifies the JavaScript
+// around them, not the text of a template literal): for the bundles (scripts/bundle.js, sources())
+// and tsc's output in dist/ (scripts/copy-assets.js). Only the template's
 // static text is touched, never a `${…}` interpolation or a quoted string; what it does is safe at
 // any cut: comments out, runs of white space to one space, no space around `{ } ; ,` or after `:`,
 // no `;` before `}`, no space at the template's start or end.
-import { readFile } from 'node:fs/promises';
 
 /** Minifies one stretch of CSS text (a template's static part between interpolations). */
 export function minifyCssText(text) {
@@ -66,18 +66,6 @@ export function minifyCssTemplatesIn(source) {
     out += (first ? last.trimStart() : last) + '`';
     i = j + 1;
   }
-}
-
-export function minifyCssTemplates() {
-  return {
-    name: 'minify-css-templates',
-    setup(b) {
-      b.onLoad({ filter: /\/src\/.*\.ts$/ }, async (args) => {
-        const source = await readFile(args.path, 'utf8');
-        return { contents: source.includes('css`') ? minifyCssTemplatesIn(source) : source, loader: 'ts' };
-      });
-    },
-  };
 }
 
 /** The same for tsc's output, which writes a tagged template as css `…` (dist/, what SSR and bundlers use). */

@@ -1,7 +1,7 @@
 /**
  * When a page shows its server-rendered markup: what the bundles wait for before work that would
- * compete with the first paint. No imports, so the CDN bundle can run it before anything else
- * (src/cdn/first.ts).
+ * compete with the first paint. No imports (no Lit), so src/cdn/gate.ts can run it before the rest
+ * of a bundle; src/internal/hydration.ts uses it too.
  */
 const TAGS = 'news-article,news-photo,news-byline,news-related,news-comment-form,news-story';
 

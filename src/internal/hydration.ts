@@ -55,7 +55,7 @@ export function defineWhenReady(
   importSupport: SupportImporter,
   then?: () => void,
 ): void {
-  const define = (andThen: boolean) => {
+  const define = () => {
     for (const [tag, ctor] of elements) {
       try {
         defineElement(tag, ctor);
@@ -63,10 +63,16 @@ export function defineWhenReady(
         console.warn(`[${tag}] could not be defined: ${String(error)}`);
       }
     }
-    if (andThen) then?.();
   };
   if (patched() || !hasServerMarkup()) {
     then?.();
-    define(false);
-  } else loadHydrateSupport(importSupport).then(afterFirstPaint, afterFirstPaint).then(() => define(true));
+    define();
+  } else {
+    loadHydrateSupport(importSupport)
+      .then(afterFirstPaint, afterFirstPaint)
+      .then(() => {
+        define();
+        then?.();
+      });
+  }
 }
