@@ -4,7 +4,8 @@
 // (No requestAnimationFrame here: the test runner may run this page in a background tab, which draws
 // no frames; the page's visibility is stated by each test.)
 import { expect } from '@open-wc/testing';
-import { afterFirstPaint, defineWhenReady } from '../src/internal/hydration.js';
+import { afterFirstPaint } from '../src/internal/first-paint.js';
+import { defineWhenReady } from '../src/internal/hydration.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const microtasks = async () => {

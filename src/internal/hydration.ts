@@ -9,8 +9,6 @@ import { LitElement } from 'lit';
 import { defineElement } from './define.js';
 import { afterFirstPaint, hasServerMarkup } from './first-paint.js';
 
-export { afterFirstPaint, hasServerMarkup };
-
 /** Whether Lit's hydrate support already patched LitElement (it adds `defer-hydration`). */
 function patched(): boolean {
   return (LitElement.observedAttributes ?? []).includes('defer-hydration');
